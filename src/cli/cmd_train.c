@@ -34,7 +34,7 @@ static void usage(FILE *out, const syntax_train_options *d)
             "  --max-sentences N   use only the first N training sentences (default: all)\n"
             "  --augment PERCENT   add a news-like variant of about PERCENT%% of the training\n"
             "                      sentences: time phrases before the verb, titled names and\n"
-            "                      governments as subjects and objects, closing attributions\n"
+            "                      governments as subjects, closing attributions\n"
             "                      (default %u; 0 = train on the treebank as it is)\n"
             "  -q, --quiet         no progress messages\n",
             (unsigned long long)d->seed, d->tagger_epochs, d->parser_epochs, d->jackknife_folds,

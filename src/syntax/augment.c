@@ -551,37 +551,6 @@ static int edit_subject(augmenter *g, work *w)
     return 1;
 }
 
-/* "met him" / "met Bush" -> "met North Korean leader Kim Jong". */
-static int edit_object(augmenter *g, work *w)
-{
-    uint32_t cand[AUG_MAX_WORDS], span[AUG_MAX_WORDS], nc = 0;
-    int plural[AUG_MAX_WORDS];
-    for (uint32_t s = 1; s < w->n; s++) {
-        const syntax_token *t = &w->t[s];
-        if (t->rel != UD_OBJ) continue;
-        uint32_t lo, hi;
-        if (t->upos == UPOS_PRON && !has_dependents(w, s)) {
-            if (is_word(t, "him", "her") && strcmp(t->xpos, "PRP") == 0)
-                plural[nc] = 0;
-            else if (is_word(t, "them", NULL))
-                plural[nc] = 1;
-            else
-                continue;
-            span[nc] = 1;
-            cand[nc++] = s;
-        } else if (bare_name(w, s, &lo, &hi) && strcmp(t->xpos, "NNP") == 0) {
-            plural[nc] = 0;
-            span[nc] = hi - lo + 1;
-            cand[nc++] = s;
-        }
-    }
-    if (!nc) return 0;
-    uint32_t k = pick(g, nc), s = cand[k];
-    phrase ph = {0};
-    noun_phrase(g, &ph, plural[k]);
-    return splice(w, s, span[k], &ph, w->t[s].head, w->t[s].deprel);
-}
-
 /* "S ." -> "S , the official news agency WFNA said on Friday ." with said as the root. */
 static int edit_report(augmenter *g, work *w)
 {
@@ -709,13 +678,12 @@ void syntax_augment(const conllu_sentence *sentences, size_t n, uint64_t seed, u
         int done = 0;
         /* Each edit is tried with its own odds; if none was drawn or none applied, the first
          * that applies is made, so a chosen sentence yields a variant whenever it can. */
-        static const uint32_t odds[4] = {55, 60, 35, 25};
-        int (*const edits[4])(augmenter *, work *) = {edit_subject, edit_time, edit_object,
-                                                      edit_report};
-        for (int e = 0; e < 4; e++) {
+        static const uint32_t odds[3] = {55, 60, 25};
+        int (*const edits[3])(augmenter *, work *) = {edit_subject, edit_time, edit_report};
+        for (int e = 0; e < 3; e++) {
             if (chance(&g, odds[e]) && edits[e](&g, &w)) done = 1;
         }
-        for (int e = 0; e < 4 && !done; e++) done = edits[e](&g, &w);
+        for (int e = 0; e < 3 && !done; e++) done = edits[e](&g, &w);
         if (!done) continue;
         keep(out, &w, sentences[j].line, (uint32_t)j);
     }

@@ -8,11 +8,12 @@
  *   - a pronoun or proper-noun subject replaced by a news subject: a name with a title
  *     ("Russian President Ivan Petrov": amod, nmod:desc, flat; "Bree Prime Minister X":
  *     compound), a government or officials ("the Calenardhon government", "Iraqi officials");
- *   - a pronoun or proper-noun object replaced the same way ("met North leader Kim Jong");
  *   - a closing attribution ("..., the official news agency WFNA said on Friday."): the
  *     speech verb becomes the root and the old root its ccomp, as EWT does.
  * Names and places come from the treebank itself (its flat person names and proper nouns
  * after in/to/from); titles, nationality adjectives, days and months are fixed lists.
+ * Objects are left alone: replacing them too was measured to cost accuracy on PUD and
+ * GUM without gaining coded events.
  * Deterministic: the same sentences, seed and share give the same variants.
  */
 #ifndef TERN_SYNTAX_AUGMENT_H

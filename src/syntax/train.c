@@ -34,7 +34,7 @@ void syntax_train_defaults(syntax_train_options *o)
     o->parser_min_weight = 0.05f;
     o->parser_min_count = 3;
     o->tagger_min_count = 2;
-    o->augment_percent = 25;
+    o->augment_percent = 20;
 }
 
 void train_say(const train_report *r, const char *fmt, ...)
