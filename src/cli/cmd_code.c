@@ -12,6 +12,10 @@
 #include "text/reader.h"
 #include "text/dates.h"
 #include "cli/pipeline.h"
+#include "cli/explain.h"
+#include "base/io.h"
+
+#include <dirent.h>
 
 #include <time.h>
 
@@ -183,11 +187,12 @@ typedef struct raw_run {
     int failed;
     double last_progress;
     int progress;
+    int explain; /* print how each sentence was read, on standard error */
 } raw_run;
 
 static void *raw_make_job(void *ctx)
 {
-    (void)ctx;
+    raw_run *rr = ctx;
     raw_job *j = calloc(1, sizeof *j);
     if (!j) return NULL;
     arena_init(&j->input, 256 * 1024);
@@ -197,6 +202,7 @@ static void *raw_make_job(void *ctx)
         free(j);
         return NULL;
     }
+    j->coded->keep_traces = rr->explain;
     return j;
 }
 
@@ -279,6 +285,16 @@ static int raw_write(void *ctx, void *job)
     tern_article_info *info = (tern_article_info *)tern_article_info_of(j->coded);
     info->content_hash = hash_bytes(j->art.text, j->art.len);
     int rc = code_output_article(rr->run, j->coded);
+    if (rr->explain) {
+        const tern_sentence_info *sentences;
+        tern_article_sentences(j->coded, &sentences);
+        for (size_t i = 0; i < j->coded->traces.len; i++) {
+            const sentence_trace *t = &j->coded->traces.items[i];
+            fprintf(stderr, "== %s sentence %u: %s\n", j->art.id, t->sentence,
+                    sentences[t->sentence].text);
+            explain_sentence(stderr, t->frames, t->coding);
+        }
+    }
     if (rr->progress) {
         double t = now_seconds();
         if (t - rr->last_progress > 0.5) {
@@ -292,9 +308,10 @@ static int raw_write(void *ctx, void *job)
 
 static int code_raw(code_run *run, char **inputs, int n_inputs, const article_format *forced,
                     const reader_options *reader, const analyze_options *analyze,
-                    const tern_options *o, unsigned threads)
+                    const tern_options *o, unsigned threads, int explain)
 {
     raw_run rr = {0};
+    rr.explain = explain;
     rr.run = run;
     rr.inputs = inputs;
     rr.n_inputs = n_inputs;
@@ -302,12 +319,50 @@ static int code_raw(code_run *run, char **inputs, int n_inputs, const article_fo
     rr.reader = *reader;
     rr.analyze = *analyze;
     rr.options = *o;
-    rr.progress = !run->quiet && isatty(STDERR_FILENO);
+    rr.progress = !run->quiet && !explain && isatty(STDERR_FILENO);
     pipeline_ops ops = {&rr, raw_make_job, raw_free_job, raw_read, raw_code, raw_write};
     int failed = pipeline_run(&ops, threads > 1 ? threads : 0);
     if (rr.current) article_reader_close(rr.current);
     if (rr.progress) fprintf(stderr, "\r\033[K");
     return failed || rr.failed;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A directory stands for its files (not hidden, not README files), in name order, each read
+ * in the format its name or content suggests. */
+static void expand_directories(char ***inputs, int *n_inputs)
+{
+    VEC(char *) out = {0};
+    for (int i = 0; i < *n_inputs; i++) {
+        const char *path = (*inputs)[i];
+        if (!path_is_directory(path)) {
+            vec_push(&out, strdup(path));
+            continue;
+        }
+        DIR *d = opendir(path);
+        if (!d) {
+            vec_push(&out, strdup(path)); /* the reader reports why it cannot be read */
+            continue;
+        }
+        size_t first = out.len;
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            if (e->d_name[0] == '.' || !strncasecmp(e->d_name, "README", 6)) continue;
+            char full[8192];
+            snprintf(full, sizeof full, "%s/%s", path, e->d_name);
+            if (path_is_directory(full)) continue;
+            vec_push(&out, strdup(full));
+        }
+        closedir(d);
+        qsort(out.items + first, out.len - first, sizeof *out.items, compare_names);
+    }
+    free(*inputs);
+    *inputs = out.items;
+    *n_inputs = (int)out.len;
 }
 
 int cmd_code(int argc, char **argv)
@@ -325,6 +380,7 @@ int cmd_code(int argc, char **argv)
     analyze_options_default(&analyze);
     unsigned threads = 1;
     const char *model = NULL;
+    int explain = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int has_value = i + 1 < argc;
@@ -350,6 +406,8 @@ int cmd_code(int argc, char **argv)
                 return 2;
             }
             threads = (unsigned)n;
+        } else if (!strcmp(a, "--explain")) {
+            explain = 1;
         } else if (!strcmp(a, "--model") && has_value) {
             model = argv[++i];
         } else if (!strcmp(a, "--id-field") && has_value) {
@@ -390,8 +448,10 @@ int cmd_code(int argc, char **argv)
     }
     const article_format *forced = NULL;
     int petr = input && !strcmp(input, "petr");
+    if (input && !strcmp(input, "petr-text")) input = "petr-xml";
     if (input && !petr && !(forced = article_format_find(input))) {
-        fprintf(stderr, "tern code: input kind '%s' is not known (text, jsonl, petr)\n", input);
+        fprintf(stderr, "tern code: input kind '%s' is not known (text, jsonl, petr, petr-text)\n",
+                input);
         free(inputs);
         return 2;
     }
@@ -412,6 +472,7 @@ int cmd_code(int argc, char **argv)
         free(inputs);
         return 1;
     }
+    if (!petr && !forced) expand_directories(&inputs, &n_inputs);
     int failed = 0;
     if (petr) {
         for (int i = 0; i < n_inputs && !failed; i++) failed = code_petr(&run, inputs[i], &o);
@@ -421,10 +482,13 @@ int cmd_code(int argc, char **argv)
             fprintf(stderr, "tern code: %s\n", err.message);
             failed = 1;
         } else {
-            failed = code_raw(&run, inputs, n_inputs, forced, &reader, &analyze, &o, threads);
+            failed = code_raw(&run, inputs, n_inputs, forced, &reader, &analyze, &o, threads,
+                              explain);
         }
     }
     failed |= code_run_close(&run);
+    if (!petr && !forced)
+        for (int i = 0; i < n_inputs; i++) free(inputs[i]);
     free(inputs);
     return failed ? 1 : 0;
 }

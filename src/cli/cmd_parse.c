@@ -1,21 +1,21 @@
 /*
  * cmd_parse: `tern parse FILE...` writes the tagged, lemmatized and parsed sentences of its
- * input as CoNLL-U. Input is CoNLL-U (its words are kept, their annotation replaced) or
- * pre-tokenized text: one sentence per line, words separated by whitespace.
- *
- * Raw text needs the sentence splitter and tokenizer of src/text/; when they exist, the
- * tokens format below is where they plug in: words_of_line() is the only place that turns
- * text into syntax_word arrays.
+ * input as CoNLL-U. Input is CoNLL-U (its words are kept, their annotation replaced),
+ * pre-tokenized text (one sentence per line, words separated by whitespace), or news articles
+ * (plain text or JSON Lines), which go through tern's reader, cleaner, sentence splitter and
+ * tokenizer first; their tokens keep byte offsets into the article (TokenRange).
  */
 #include "base/io.h"
 #include "syntax/conllu.h"
 #include "syntax/syntax.h"
+#include "text/document.h"
+#include "text/reader.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum input_format { FORMAT_AUTO, FORMAT_CONLLU, FORMAT_TOKENS } input_format;
+typedef enum input_format { FORMAT_AUTO, FORMAT_CONLLU, FORMAT_TOKENS, FORMAT_TEXT } input_format;
 
 static void usage(FILE *out)
 {
@@ -26,10 +26,12 @@ static void usage(FILE *out)
                  "\n"
                  "  --model PATH     model file (default: $TERN_MODEL, else the shipped model\n"
                  "                   data/model/tern-en-ewt.model)\n"
-                 "  --format FORMAT  auto, conllu or tokens (default auto: CoNLL-U when the file\n"
-                 "                   name ends in .conllu or its first word line has ten\n"
+                 "  --format FORMAT  auto, conllu, tokens or text (default auto: CoNLL-U when the\n"
+                 "                   file name ends in .conllu or its first word line has ten\n"
                  "                   tab-separated fields; otherwise tokens: one sentence per\n"
-                 "                   line, words separated by spaces or tabs)\n");
+                 "                   line, words separated by spaces or tabs). text: news\n"
+                 "                   articles (plain text files or directories, JSON Lines),\n"
+                 "                   cleaned, split into sentences and tokenized by tern\n");
 }
 
 static int looks_like_conllu(const char *path, tern_error *err)
@@ -153,6 +155,70 @@ static int parse_conllu(const syntax_model *m, const char *path, strbuf *out, si
     return rc < 0;
 }
 
+/* News articles: every sentence the cleaner keeps, tokenized by tern's tokenizer. */
+static int parse_articles(const syntax_model *m, const char *path, strbuf *out,
+                          size_t *sentences)
+{
+    tern_error err = {0};
+    const article_format *fmt = article_format_guess(path, &err);
+    reader_options ro;
+    reader_options_default(&ro);
+    article_reader *r = fmt ? article_reader_open(path, fmt, &ro, &err) : NULL;
+    if (!r) {
+        fprintf(stderr, "tern parse: %s\n", err.message);
+        return 1;
+    }
+    text_analyzer *an = text_analyzer_new();
+    analyze_options ao;
+    analyze_options_default(&ao);
+    arena a;
+    arena_init(&a, 1 << 20);
+    int failed = 0;
+    for (;;) {
+        arena_reset(&a);
+        article art;
+        int rc = article_reader_next(r, &art, &a, &err);
+        if (rc == READER_END) break;
+        if (rc == READER_FAILED) {
+            fprintf(stderr, "tern parse: %s\n", err.message);
+            failed = 1;
+            break;
+        }
+        if (rc == READER_SKIPPED) {
+            fprintf(stderr, "tern parse: %s (skipped)\n", err.message);
+            continue;
+        }
+        document d;
+        if (document_analyze(an, &art, &ao, &d, &a, &err) != TERN_OK) {
+            fprintf(stderr, "tern parse: %s (skipped)\n", err.message);
+            continue;
+        }
+        for (uint32_t i = 0; i < d.n_sentences; i++) {
+            const sentence *s = &d.sentences[i];
+            syntax_word *words = arena_array(&a, syntax_word, s->n_tokens + 1);
+            for (uint32_t k = 0; k < s->n_tokens; k++) {
+                size_t len;
+                const token *t = &d.tokens[s->first_token + k];
+                words[k] = (syntax_word){document_token_form(&d, s->first_token + k, &len),
+                                         (uint32_t)len, t->start, t->end};
+            }
+            syntax_sentence ss;
+            syntax_analyze(m, words, s->n_tokens, &a, &ss);
+            strbuf_printf(out, "# doc_id = %s\n# sent_id = %zu\n# text = %s\n", d.id ? d.id : "",
+                          ++*sentences, document_sentence_text(&d, i, &a));
+            conllu_write(out, &ss, NULL);
+            if (out->len > (1 << 16)) {
+                fwrite(out->data, 1, out->len, stdout);
+                out->len = 0;
+            }
+        }
+    }
+    arena_release(&a);
+    text_analyzer_free(an);
+    article_reader_close(r);
+    return failed;
+}
+
 int cmd_parse(int argc, char **argv)
 {
     const char *model_path = NULL;
@@ -174,6 +240,8 @@ int cmd_parse(int argc, char **argv)
                 format = FORMAT_CONLLU;
             else if (!strcmp(f, "tokens"))
                 format = FORMAT_TOKENS;
+            else if (!strcmp(f, "text"))
+                format = FORMAT_TEXT;
             else {
                 fprintf(stderr, "tern parse: unknown format '%s'\n", f);
                 return 2;
@@ -209,8 +277,9 @@ int cmd_parse(int argc, char **argv)
                 continue;
             }
         }
-        if (conllu ? parse_conllu(m, files[i], &out, &sentences)
-                   : parse_tokens(m, files[i], &out, &sentences))
+        if (format == FORMAT_TEXT ? parse_articles(m, files[i], &out, &sentences)
+            : conllu              ? parse_conllu(m, files[i], &out, &sentences)
+                                  : parse_tokens(m, files[i], &out, &sentences))
             rc = 1;
     }
     fwrite(out.data ? out.data : "", 1, out.len, stdout);

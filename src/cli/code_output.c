@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void code_config_default(code_config *c)
 {
@@ -169,8 +170,10 @@ int code_run_open(code_run *r, code_config *c)
     const char *target = c->output ? c->output : "-";
     if (c->format)
         sink_format_parse(c->format, &fmt);
+    else if (c->output)
+        fmt = sink_format_for_path(c->output);
     else
-        fmt = c->output ? sink_format_for_path(c->output) : SINK_JSONL;
+        fmt = isatty(STDOUT_FILENO) ? SINK_TABLE : SINK_JSONL; /* people read, programs parse */
     char coder_id[32];
     snprintf(coder_id, sizeof coder_id, "%016llx", (unsigned long long)fingerprint);
     sink_options so = {c->replace, coder_id, 0, 0, 0};

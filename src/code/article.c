@@ -125,6 +125,7 @@ void tern_article_free(tern_article *a)
     if (!a) return;
     vec_free(&a->sentences);
     vec_free(&a->pending);
+    vec_free(&a->traces);
     text_analyzer_free(a->analyzer);
     arena_release(&a->arena);
     free(a);
@@ -140,11 +141,13 @@ void tern_article_begin(tern_article *a, const tern_article_info *info)
     arena_reset(&a->arena);
     a->sentences.len = 0;
     a->pending.len = 0;
+    a->traces.len = 0;
     a->merged = NULL;
     a->n_merged = 0;
     memset(&a->counts, 0, sizeof a->counts);
     a->problem = NULL;
     memset(&a->names, 0, sizeof a->names);
+    memset(&a->cues, 0, sizeof a->cues);
     memset(&a->info, 0, sizeof a->info);
     if (info) {
         a->info = *info;
@@ -218,8 +221,7 @@ void article_add_events(const tern_coder *c, tern_article *a, uint32_t sentence_
         e.goldstein = info.goldstein;
         /* Quoted is decided per verb by the coder; a sentence merely containing a quotation
          * does not make its events quoted. */
-        e.flags = (sentence_flags & (TERN_FLAG_HEADLINE | TERN_FLAG_CAPTION)) |
-                  ce->flags;
+        e.flags = (sentence_flags & (TERN_FLAG_HEADLINE | TERN_FLAG_CAPTION)) | ce->flags;
         e.issues = issues;
         e.speaker = ce->speaker;
         e.mentions = 1;
@@ -277,6 +279,7 @@ tern_status tern_article_code_parsed(const tern_coder *c, tern_article *a, const
         return TERN_OK;
     }
     discard_kind dk = discard_check(c->dict, text, NULL);
+    if (topic_cues_add(c->dict, &a->cues, text, &a->arena)) dk = DISCARD_STORY;
     if (dk == DISCARD_STORY) {
         a->counts.story_discarded = 1;
         a->counts.discarded++;
@@ -299,8 +302,8 @@ tern_status tern_article_code_parsed(const tern_coder *c, tern_article *a, const
     sentence_coding sc;
     code_sentence(c->dict, &s, date, &co, NULL, &a->arena, &sc);
     a->counts.coded++;
-    article_add_events(c, a, index, copy(&a->arena, sentence_id), (event_date){date, res}, NULL,
-                       0, text, &s, &sc);
+    article_add_events(c, a, index, copy(&a->arena, sentence_id), (event_date){date, res}, NULL, 0,
+                       text, &s, &sc);
     return TERN_OK;
 }
 

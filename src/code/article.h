@@ -19,6 +19,13 @@ struct tern_coder {
     syntax_model *model; /* for raw text; NULL until tern_coder_load_model */
 };
 
+/* How one sentence was read and coded, kept for explanations. */
+typedef struct sentence_trace {
+    uint32_t sentence;
+    const coding_sentence *frames;
+    const sentence_coding *coding;
+} sentence_trace;
+
 struct tern_article {
     arena arena;
     tern_article_info info;
@@ -30,6 +37,9 @@ struct tern_article {
     const char *problem;
     text_analyzer *analyzer; /* raw text: created on first use, reused */
     name_memory names;       /* names met so far in this article */
+    topic_cues cues;         /* topic cues met so far (PETR input, sentence by sentence) */
+    int keep_traces;         /* keep each sentence's frames and coding for --explain */
+    VEC(sentence_trace) traces;
 };
 
 /* The coder's options from the public ones. */
@@ -58,8 +68,7 @@ tern_status article_code_document(const tern_coder *c, tern_article *a, const ar
  * dateline are left out; *quoted gets per-token quotation flags. Returns 1, 0 when the
  * sentence has no words to parse, -1 if the parse could not be turned into frames. */
 int sentence_to_frames(const syntax_model *model, const document *doc, const sentence *s,
-                       const code_options *co, arena *ar, coding_sentence *out,
-                       uint8_t **quoted);
+                       const code_options *co, arena *ar, coding_sentence *out, uint8_t **quoted);
 /* A parse (bracketing or CoNLL-U) to frames; on failure *problem says why. */
 tern_status article_parse_to_frames(const char *parse, const code_options *o, arena *ar,
                                     coding_sentence *s, const char **problem);

@@ -58,8 +58,7 @@ static uint32_t parse_sentence(const syntax_model *model, const document *doc, c
 }
 
 int sentence_to_frames(const syntax_model *model, const document *doc, const sentence *s,
-                       const code_options *co, arena *ar, coding_sentence *out,
-                       uint8_t **quoted)
+                       const code_options *co, arena *ar, coding_sentence *out, uint8_t **quoted)
 {
     dep_sentence dep;
     if (!parse_sentence(model, doc, s, ar, &dep, quoted)) return 0;
@@ -82,8 +81,10 @@ static int date_belongs(const coding_sentence *cs, const frame *f, uint32_t from
     int depth = 0;
     for (uint32_t i = f->open_item; i > 0; i--) {
         const sentence_item *it = &cs->items[i - 1];
-        if (it->kind == ITEM_CLOSE) depth++;
-        else if (it->kind == ITEM_OPEN && depth) depth--;
+        if (it->kind == ITEM_CLOSE)
+            depth++;
+        else if (it->kind == ITEM_OPEN && depth)
+            depth--;
         else if (it->kind == ITEM_OPEN && !strcmp(it->label, "S")) {
             start = i - 1;
             break;
@@ -141,6 +142,12 @@ tern_status article_code_document(const tern_coder *c, tern_article *a, const ar
     code_options co;
     options_to_code(o, &co);
     code_context ctx = {NULL, &a->names};
+    /* A story full of one uncodable topic's words (a match report, a film review) is dropped
+     * before any sentence is coded. */
+    topic_cues cues = {0};
+    for (uint32_t i = 0; i < doc.n_sentences && !a->counts.story_discarded; i++)
+        if (topic_cues_add(c->dict, &cues, document_sentence_text(&doc, i, &a->arena), &a->arena))
+            a->counts.story_discarded = 1;
     for (uint32_t i = 0; i < doc.n_sentences; i++) {
         const sentence *s = &doc.sentences[i];
         tern_sentence_info si;
@@ -172,9 +179,13 @@ tern_status article_code_document(const tern_coder *c, tern_article *a, const ar
         /* Actors are resolved on the publication date; each event gets the date its own
          * clause gives, else the publication date (unresolved). */
         event_date published = {doc.date, TERN_DATE_UNRESOLVED};
-        code_sentence(c->dict, &cs, doc.date ? doc.date : si.event_date, &co, &ctx, &a->arena,
-                      &sc);
+        code_sentence(c->dict, &cs, doc.date ? doc.date : si.event_date, &co, &ctx, &a->arena, &sc);
         a->counts.coded++;
+        if (a->keep_traces) {
+            sentence_trace t = {index, arena_memdup(&a->arena, &cs, sizeof cs),
+                                arena_memdup(&a->arena, &sc, sizeof sc)};
+            vec_push(&a->traces, t);
+        }
         event_date *dates = arena_array(&a->arena, event_date, sc.n_events + 1);
         for (uint32_t e = 0; e < sc.n_events; e++) {
             const frame *f = &cs.frames[sc.events[e].frame];

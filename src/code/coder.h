@@ -82,6 +82,19 @@ typedef struct sentence_coding {
 void code_sentence(const tern_dict *d, const coding_sentence *s, int32_t date,
                    const code_options *o, const code_context *ctx, arena *a, sentence_coding *out);
 
+/* Distinct topic cues of one topic that make a story not codable (discards.c). */
+enum { DISCARD_TOPIC_CUES = 3 };
+
+/* The topic cues met in an article so far, one bit per cue entry. */
+typedef struct topic_cues {
+    uint8_t *seen;   /* per discard entry */
+    uint32_t *count; /* distinct cues per topic */
+    size_t n_entries, n_topics;
+} topic_cues;
+
+/* Adds the cues of one sentence; returns 1 once some topic has DISCARD_TOPIC_CUES cues. */
+int topic_cues_add(const tern_dict *d, topic_cues *t, const char *text, arena *a);
+
 /* Discard phrases in the sentence's words (whitespace-separated, case-insensitive). */
 discard_kind discard_check(const tern_dict *d, const char *text, const discard_entry **hit);
 /* Issue codes of a sentence, "CODE,count;CODE,count" in order of first mention, or NULL. */

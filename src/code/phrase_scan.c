@@ -66,7 +66,7 @@ discard_kind discard_check(const tern_dict *d, const char *text, const discard_e
             word_index_find(&d->discard_index, d->indexed_atoms, words[k], &count);
         for (uint32_t c = 0; c < count; c++) {
             const discard_entry *e = &d->discards.items[cand[c]];
-            if (!phrase_at(d, &e->words, words, n, k)) continue;
+            if (e->story == 2 || !phrase_at(d, &e->words, words, n, k)) continue;
             discard_kind kind = e->story ? DISCARD_STORY : DISCARD_SENTENCE;
             if (kind > found) {
                 found = kind;
@@ -77,6 +77,37 @@ discard_kind discard_check(const tern_dict *d, const char *text, const discard_e
     }
     free(words);
     return found;
+}
+
+int topic_cues_add(const tern_dict *d, topic_cues *t, const char *text, arena *a)
+{
+    if (!d->topics.len || !text) return 0;
+    if (!t->seen) {
+        t->n_entries = d->discards.len;
+        t->n_topics = d->topics.len;
+        t->seen = arena_array(a, uint8_t, t->n_entries + 1);
+        t->count = arena_array(a, uint32_t, t->n_topics + 1);
+    }
+    uint32_t n;
+    atom *words = sentence_atoms(d, text, &n);
+    if (!words) return 0;
+    int reached = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t count;
+        const uint32_t *cand =
+            word_index_find(&d->discard_index, d->indexed_atoms, words[k], &count);
+        for (uint32_t c = 0; c < count; c++) {
+            const discard_entry *e = &d->discards.items[cand[c]];
+            if (e->story != 2 || t->seen[cand[c]] || !phrase_at(d, &e->words, words, n, k))
+                continue;
+            t->seen[cand[c]] = 1;
+            if (++t->count[e->topic] >= DISCARD_TOPIC_CUES) reached = 1;
+        }
+    }
+    for (size_t i = 0; i < t->n_topics; i++)
+        if (t->count[i] >= DISCARD_TOPIC_CUES) reached = 1;
+    free(words);
+    return reached;
 }
 
 const char *issues_scan(const tern_dict *d, const char *text, arena *a)

@@ -43,6 +43,7 @@ void tern_dict_free(tern_dict *d)
     vec_free(&d->transformations);
     vec_free(&d->discards);
     vec_free(&d->issues);
+    vec_free(&d->topics);
     index_free(&d->actor_index);
     index_free(&d->agent_index);
     index_free(&d->verb_index);

@@ -133,7 +133,8 @@ typedef struct transformation {
 
 typedef struct discard_entry {
     phrase words;
-    uint8_t story; /* 1: discard the whole story, 0: just the sentence */
+    uint8_t story; /* 1: discard the whole story, 0: just the sentence, 2: a topic cue */
+    uint8_t topic; /* topic cues: index into dict->topics */
     dict_source source;
 } discard_entry;
 
@@ -213,6 +214,10 @@ struct tern_dict {
         issue_entry *items;
         size_t len, cap;
     } issues;
+    struct {
+        const char **items;
+        size_t len, cap;
+    } topics; /* names of topic-cue groups (discards.c) */
 
     word_index actor_index, agent_index, verb_index, discard_index, issue_index;
     uint32_t *synset_by_atom; /* atom of "&LABEL" -> synset index + 1; sized with the atoms */

@@ -3,7 +3,11 @@
  * its structure.
  *
  * Discards (one phrase per line): a sentence containing the phrase is not coded; a phrase
- * written `+PHRASE` drops the whole story. Words must be consecutive.
+ * written `+PHRASE` drops the whole story. Words must be consecutive. tern adds topic cues:
+ * `?TOPIC PHRASE` (e.g. `?sport six nations`) names a phrase typical of a topic that is not
+ * coded (sport, entertainment); a story in which DISCARD_TOPIC_CUES distinct cues of one
+ * topic occur is dropped whole. One cue proves nothing ("coach" of a delegation, "film" of a
+ * rally); several together do.
  *
  * Issues: `<ISSUE CATEGORY=...>` sections of `phrase [CODE]` lines. Expansions apply to the
  * token they prefix: `n:word` gives singular and plural, `v:word` the regular verb forms, and
@@ -28,6 +32,27 @@ void dict_read_discards(tern_dict *d, dict_lines *lines, const char *path)
         if (*s == '+') {
             e.story = 1;
             s++;
+        } else if (*s == '?') {
+            char *topic = s + 1;
+            char *sp = topic;
+            while (*sp && *sp != ' ' && *sp != '\t') sp++;
+            if (sp == topic || !*sp) {
+                diag_add(&d->diags, "%s:%u: a topic cue reads ?TOPIC PHRASE", file, it.lineno);
+                continue;
+            }
+            const char *name = dict_code(d, topic, (size_t)(sp - topic));
+            size_t k = 0;
+            while (k < d->topics.len && d->topics.items[k] != name) k++;
+            if (k == d->topics.len) {
+                if (k == 255) {
+                    diag_add(&d->diags, "%s:%u: too many topics", file, it.lineno);
+                    continue;
+                }
+                vec_push(&d->topics, name);
+            }
+            e.story = 2;
+            e.topic = (uint8_t)k;
+            s = sp;
         }
         if (!dict_make_phrase(d, s, strlen(s), &e.words)) {
             diag_add(&d->diags, "%s:%u: empty discard phrase", file, it.lineno);

@@ -32,7 +32,8 @@ struct event_sink {
     strbuf buffer;
 };
 
-static const char *const format_names[] = {"jsonl", "tsv", "gdelt", "icews", "petr", "sqlite"};
+static const char *const format_names[] = {"jsonl", "tsv",   "gdelt", "icews",
+                                           "petr",  "table", "sqlite"};
 
 const char *sink_format_name(sink_format fmt)
 {
@@ -130,8 +131,8 @@ event_sink *sink_open(const char *target, sink_format fmt, const sink_options *o
         }
         return s;
     }
-    static const format_fn formats[] = {jsonl_format, tsv_format, gdelt_format, icews_format,
-                                        petr_format};
+    static const format_fn formats[] = {jsonl_format, tsv_format,  gdelt_format,
+                                        icews_format, petr_format, table_format};
     s->format_record = formats[fmt];
     s->is_stdout = is_stdout;
     s->file = is_stdout ? stdout : fopen(target, "w");
@@ -144,6 +145,7 @@ event_sink *sink_open(const char *target, sink_format fmt, const sink_options *o
     int header = !(opt && opt->no_header);
     if (header && fmt == SINK_TSV) tsv_header(&s->buffer);
     if (header && fmt == SINK_ICEWS) icews_header(&s->buffer);
+    if (header && fmt == SINK_TABLE) table_header(&s->buffer);
     return s;
 }
 

@@ -34,6 +34,7 @@ typedef enum sink_format {
     SINK_GDELT,     /* GDELT 2.0 event table: 61 tab-separated columns, no header */
     SINK_ICEWS,     /* ICEWS coded event data: 20 columns, header, NA for missing */
     SINK_PETR,      /* PETRARCH-2 event lines */
+    SINK_TABLE,     /* an aligned table for reading on a terminal */
     SINK_SQLITE     /* the event store (a file; not "-") */
 } sink_format;
 

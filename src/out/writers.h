@@ -39,4 +39,7 @@ void icews_format(strbuf *out, const sink_record *r);
 
 void petr_format(strbuf *out, const sink_record *r);
 
+void table_header(strbuf *out);
+void table_format(strbuf *out, const sink_record *r);
+
 #endif

@@ -1,7 +1,10 @@
 /*
- * petr_xml: an expat SAX handler with a small state machine. Character data is collected only
- * inside <Text>, <Parse> and the <Environment> children, into growable buffers; attributes are
- * copied into a per-record arena that is reset after each record is delivered.
+ * petr_xml: a pull reader over expat. The SAX handlers collect character data only inside
+ * <Text>, <Parse> and the <Environment> children; when an item is complete (a record, an
+ * environment, a <Config>) they suspend the parser, and petr_reader_next() hands the item over
+ * and resumes on the next call. Input goes through expat's own buffer (XML_GetBuffer), so a
+ * suspended parse needs nothing of ours kept alive. Record strings live in a per-record arena
+ * reset when the next record starts.
  */
 #include "text/petr_xml.h"
 
@@ -21,13 +24,13 @@ enum { MAX_EXPECTED = 256 };
 
 typedef enum collecting { COLLECT_NONE, COLLECT_TEXT, COLLECT_PARSE, COLLECT_ENV } collecting;
 
-typedef struct reader {
+struct petr_reader {
     XML_Parser parser;
-    const char *name;
-    const petr_callbacks *cb;
-    void *ctx;
-    int stopped;
+    char *name;
+    petr_item pending; /* the item the handlers completed, until next() returns it */
+    int has_pending;
     arena rec_arena;
+    arena config_arena;
     arena env_arena;
     petr_record rec;
     int in_sentence;
@@ -37,7 +40,19 @@ typedef struct reader {
     strbuf text, parse, env_text;
     int in_environment;
     petr_environment env;
-} reader;
+    /* input */
+    gzFile gz;        /* file input, or NULL */
+    const char *data; /* buffer input */
+    size_t data_len, data_pos;
+    int input_done, suspended, finished;
+    char *chunk;
+    struct {
+        int in_comment, in_plevent;
+        char carry[8];
+        size_t n_carry;
+    } filter;
+};
+typedef struct petr_reader reader;
 
 static const char *attr(const XML_Char **atts, const char *name)
 {
@@ -67,10 +82,16 @@ static int32_t parse_record_date(const char *s)
     return (int32_t)v;
 }
 
+/* An item is complete: keep it and suspend the parse until the caller has taken it. */
+static void deliver(reader *r)
+{
+    r->has_pending = 1;
+    XML_StopParser(r->parser, XML_TRUE);
+}
+
 static void start(void *data, const XML_Char *el, const XML_Char **atts)
 {
     reader *r = data;
-    if (r->stopped) return;
     size_t line = (size_t)XML_GetCurrentLineNumber(r->parser);
     if (!strcmp(el, "Sentence")) {
         arena_reset(&r->rec_arena);
@@ -126,12 +147,15 @@ static void start(void *data, const XML_Char *el, const XML_Char **atts)
     }
     if (!strcmp(el, "Config")) {
         const char *option = attr(atts, "option"), *value = attr(atts, "value");
-        if (option && r->cb->config) {
-            int rc = r->cb->config(r->ctx, option, value ? value : "", line);
-            if (rc) {
-                r->stopped = rc;
-                XML_StopParser(r->parser, XML_FALSE);
-            }
+        if (option) {
+            arena_reset(&r->config_arena);
+            r->pending = (petr_item){PETR_ITEM_CONFIG,
+                                     NULL,
+                                     arena_strdup(&r->config_arena, option),
+                                     arena_strdup(&r->config_arena, value ? value : ""),
+                                     line,
+                                     NULL};
+            deliver(r);
         }
         return;
     }
@@ -158,7 +182,6 @@ static const char *env_copy(reader *r)
 static void end(void *data, const XML_Char *el)
 {
     reader *r = data;
-    if (r->stopped) return;
     if (!strcmp(el, "Sentence") && r->in_sentence) {
         r->in_sentence = 0;
         r->collect = COLLECT_NONE;
@@ -167,13 +190,8 @@ static void end(void *data, const XML_Char *el)
             r->parse.len ? arena_strndup(&r->rec_arena, r->parse.data, r->parse.len) : NULL;
         r->rec.expected = r->expected;
         r->rec.n_expected = r->n_expected;
-        if (r->cb->record) {
-            int rc = r->cb->record(r->ctx, &r->rec);
-            if (rc) {
-                r->stopped = rc;
-                XML_StopParser(r->parser, XML_FALSE);
-            }
-        }
+        r->pending = (petr_item){PETR_ITEM_RECORD, NULL, NULL, NULL, r->rec.line, &r->rec};
+        deliver(r);
         return;
     }
     if (!strcmp(el, "Text") || !strcmp(el, "Parse")) {
@@ -183,13 +201,13 @@ static void end(void *data, const XML_Char *el)
     if (!strcmp(el, "Environment")) {
         r->in_environment = 0;
         r->collect = COLLECT_NONE;
-        if (r->cb->environment) {
-            int rc = r->cb->environment(r->ctx, &r->env);
-            if (rc) {
-                r->stopped = rc;
-                XML_StopParser(r->parser, XML_FALSE);
-            }
-        }
+        r->pending = (petr_item){PETR_ITEM_ENVIRONMENT,
+                                 &r->env,
+                                 NULL,
+                                 NULL,
+                                 (size_t)XML_GetCurrentLineNumber(r->parser),
+                                 NULL};
+        deliver(r);
         return;
     }
     if (r->in_environment && r->collect == COLLECT_ENV) {
@@ -230,55 +248,22 @@ static void chars(void *data, const XML_Char *s, int len)
     }
 }
 
-static void reader_init(reader *r, const char *name, const petr_callbacks *cb, void *ctx)
-{
-    memset(r, 0, sizeof *r);
-    r->name = name;
-    r->cb = cb;
-    r->ctx = ctx;
-    arena_init(&r->rec_arena, 16 * 1024);
-    arena_init(&r->env_arena, 4 * 1024);
-    r->parser = XML_ParserCreate("UTF-8");
-    if (r->parser) {
-        XML_SetUserData(r->parser, r);
-        XML_SetElementHandler(r->parser, start, end);
-        XML_SetCharacterDataHandler(r->parser, chars);
-    }
-}
-
-static void reader_free(reader *r)
-{
-    if (r->parser) XML_ParserFree(r->parser);
-    arena_release(&r->rec_arena);
-    arena_release(&r->env_arena);
-    strbuf_free(&r->text);
-    strbuf_free(&r->parse);
-    strbuf_free(&r->env_text);
-}
-
 /* Comments are blanked out before expat sees the text (newlines kept, so line numbers stay
  * right). Expat would drop them anyway, but PETRARCH files in the wild nest "<!-- -->" inside
- * comments, which is not well-formed XML; read here with nesting, such files still read. The
- * carry holds a possible "<!--" or "-->" split across chunks. UniversalPetrarch's validation
- * files also carry `<PLEvent {json}>` lines, which are not XML; they are blanked the same way. */
-typedef struct comment_filter {
-    int in_comment; /* nesting depth */
-    int in_plevent;
-    char carry[8];
-    size_t n_carry;
-} comment_filter;
-
-static size_t filter_comments(comment_filter *f, const char *in, size_t len, int final, char *out)
+ * comments, which is not well-formed XML; read here with nesting, such files still read.
+ * UniversalPetrarch's validation files also carry `<PLEvent {json}>` lines, which are not XML;
+ * they are blanked the same way. The carry holds a mark split across chunks. */
+static size_t filter_comments(reader *r, const char *in, size_t len, int final, char *out)
 {
-    char *work = out; /* out has room for len + 7 */
-    memcpy(work, f->carry, f->n_carry);
-    memcpy(work + f->n_carry, in, len);
-    size_t n = f->n_carry + len, i = 0;
-    f->n_carry = 0;
+    char *work = out; /* out has room for len + 8 */
+    memcpy(work, r->filter.carry, r->filter.n_carry);
+    memcpy(work + r->filter.n_carry, in, len);
+    size_t n = r->filter.n_carry + len, i = 0;
+    r->filter.n_carry = 0;
     while (i < n) {
         size_t rest = n - i;
-        if (f->in_plevent) {
-            if (work[i] == '>') f->in_plevent = 0;
+        if (r->filter.in_plevent) {
+            if (work[i] == '>') r->filter.in_plevent = 0;
             if (work[i] != '\n') work[i] = ' ';
             i++;
             continue;
@@ -286,115 +271,196 @@ static size_t filter_comments(comment_filter *f, const char *in, size_t len, int
         if (work[i] == '<' && rest < 8 && !final &&
             (!memcmp(work + i, "<!--", rest < 4 ? rest : 4) || !memcmp(work + i, "<PLEvent", rest)))
             break;
-        if (!f->in_comment && rest >= 8 && !memcmp(work + i, "<PLEvent", 8)) {
-            f->in_plevent = 1;
+        if (!r->filter.in_comment && rest >= 8 && !memcmp(work + i, "<PLEvent", 8)) {
+            r->filter.in_plevent = 1;
             continue;
         }
         if (rest >= 4 && !memcmp(work + i, "<!--", 4)) {
             memset(work + i, ' ', 4);
-            f->in_comment++;
+            r->filter.in_comment++;
             i += 4;
             continue;
         }
-        if (!f->in_comment) {
+        if (!r->filter.in_comment) {
             i++;
             continue;
         }
         if (work[i] == '-' && rest < 3 && !final && !memcmp(work + i, "-->", rest)) break;
         if (rest >= 3 && !memcmp(work + i, "-->", 3)) {
             memset(work + i, ' ', 3);
-            f->in_comment--;
+            r->filter.in_comment--;
             i += 3;
             continue;
         }
         if (work[i] != '\n') work[i] = ' ';
         i++;
     }
-    f->n_carry = n - i;
-    memcpy(f->carry, work + i, f->n_carry);
+    r->filter.n_carry = n - i;
+    memcpy(r->filter.carry, work + i, r->filter.n_carry);
     return i;
 }
 
-/* Feeds one chunk; returns TERN_OK to continue. */
-static tern_status feed(reader *r, const char *data, size_t len, int final, tern_error *err)
+enum { CHUNK = 1 << 16 };
+
+static reader *reader_new(const char *name, tern_error *err)
 {
-    if (XML_Parse(r->parser, data, (int)len, final) == XML_STATUS_ERROR) {
-        if (r->stopped) {
-            error_set(err, TERN_EUSAGE, "%s: reading stopped at line %lu", r->name,
-                      (unsigned long)XML_GetCurrentLineNumber(r->parser));
-            return TERN_EUSAGE;
-        }
-        error_set(err, TERN_EFORMAT, "%s:%lu: %s", r->name,
-                  (unsigned long)XML_GetCurrentLineNumber(r->parser),
-                  XML_ErrorString(XML_GetErrorCode(r->parser)));
-        return TERN_EFORMAT;
+    reader *r = calloc(1, sizeof *r);
+    if (!r || !(r->name = strdup(name)) || !(r->chunk = malloc(CHUNK + 8)) ||
+        !(r->parser = XML_ParserCreate("UTF-8"))) {
+        petr_reader_close(r);
+        error_set(err, TERN_ENOMEM, "out of memory creating an XML parser");
+        return NULL;
     }
-    return TERN_OK;
+    arena_init(&r->rec_arena, 16 * 1024);
+    arena_init(&r->config_arena, 1024);
+    arena_init(&r->env_arena, 4 * 1024);
+    XML_SetUserData(r->parser, r);
+    XML_SetElementHandler(r->parser, start, end);
+    XML_SetCharacterDataHandler(r->parser, chars);
+    return r;
+}
+
+petr_reader *petr_reader_open(const char *path, tern_error *err)
+{
+    gzFile gz = strcmp(path, "-") ? gzopen(path, "rb") : gzdopen(dup(STDIN_FILENO), "rb");
+    if (!gz) {
+        error_set(err, TERN_EIO, "%s: cannot open", path);
+        return NULL;
+    }
+    reader *r = reader_new(path, err);
+    if (!r) {
+        gzclose(gz);
+        return NULL;
+    }
+    r->gz = gz;
+    return r;
+}
+
+petr_reader *petr_reader_open_buffer(const char *data, size_t len, const char *name,
+                                     tern_error *err)
+{
+    reader *r = reader_new(name, err);
+    if (!r) return NULL;
+    r->data = data;
+    r->data_len = len;
+    return r;
+}
+
+void petr_reader_close(petr_reader *r)
+{
+    if (!r) return;
+    if (r->parser) XML_ParserFree(r->parser);
+    if (r->gz) gzclose(r->gz);
+    arena_release(&r->rec_arena);
+    arena_release(&r->config_arena);
+    arena_release(&r->env_arena);
+    strbuf_free(&r->text);
+    strbuf_free(&r->parse);
+    strbuf_free(&r->env_text);
+    free(r->chunk);
+    free(r->name);
+    free(r);
+}
+
+static int xml_error(reader *r, tern_error *err)
+{
+    error_set(err, TERN_EFORMAT, "%s:%lu: %s", r->name,
+              (unsigned long)XML_GetCurrentLineNumber(r->parser),
+              XML_ErrorString(XML_GetErrorCode(r->parser)));
+    r->finished = 1;
+    return PETR_ITEM_ERROR;
+}
+
+/* Reads the next chunk of input into chunk; returns its length, 0 at the end, -1 on error. */
+static long read_chunk(reader *r, tern_error *err)
+{
+    if (r->gz) {
+        int n = gzread(r->gz, r->chunk, CHUNK);
+        if (n < 0) {
+            int zerr;
+            error_set(err, TERN_EIO, "%s: read error: %s", r->name, gzerror(r->gz, &zerr));
+            return -1;
+        }
+        return n;
+    }
+    size_t n = r->data_len - r->data_pos;
+    if (n > CHUNK) n = CHUNK;
+    memcpy(r->chunk, r->data + r->data_pos, n);
+    r->data_pos += n;
+    return (long)n;
+}
+
+int petr_reader_next(petr_reader *r, petr_item *out, tern_error *err)
+{
+    r->has_pending = 0;
+    while (!r->finished) {
+        enum XML_Status st;
+        if (r->suspended) {
+            r->suspended = 0;
+            st = XML_ResumeParser(r->parser);
+        } else if (r->input_done) {
+            r->finished = 1;
+            break;
+        } else {
+            long n = read_chunk(r, err);
+            if (n < 0) {
+                r->finished = 1;
+                return PETR_ITEM_ERROR;
+            }
+            int final = n == 0;
+            void *buf = XML_GetBuffer(r->parser, CHUNK + 8);
+            if (!buf) {
+                error_set(err, TERN_ENOMEM, "%s: out of memory", r->name);
+                r->finished = 1;
+                return PETR_ITEM_ERROR;
+            }
+            size_t m = filter_comments(r, r->chunk, (size_t)n, final, buf);
+            if (final) r->input_done = 1;
+            st = XML_ParseBuffer(r->parser, (int)m, final);
+        }
+        if (st == XML_STATUS_ERROR) return xml_error(r, err);
+        if (st == XML_STATUS_SUSPENDED) r->suspended = 1;
+        if (r->has_pending) {
+            *out = r->pending;
+            return out->kind;
+        }
+    }
+    return PETR_ITEM_END;
+}
+
+/* The callback interface, on top of the pull reader. */
+static tern_status run_callbacks(petr_reader *r, const petr_callbacks *cb, void *ctx,
+                                 tern_error *err)
+{
+    petr_item it;
+    int kind;
+    tern_status rc = TERN_OK;
+    while ((kind = petr_reader_next(r, &it, err)) > 0) {
+        int stop = 0;
+        if (kind == PETR_ITEM_ENVIRONMENT && cb->environment) stop = cb->environment(ctx, it.env);
+        if (kind == PETR_ITEM_CONFIG && cb->config)
+            stop = cb->config(ctx, it.option, it.value, it.line);
+        if (kind == PETR_ITEM_RECORD && cb->record) stop = cb->record(ctx, it.record);
+        if (stop) {
+            error_set(err, TERN_EUSAGE, "%s: reading stopped at line %zu", r->name, it.line);
+            rc = TERN_EUSAGE;
+            break;
+        }
+    }
+    if (kind == PETR_ITEM_ERROR) rc = err && err->code ? err->code : TERN_EFORMAT;
+    petr_reader_close(r);
+    return rc;
 }
 
 tern_status petr_xml_read_buffer(const char *data, size_t len, const char *name,
                                  const petr_callbacks *cb, void *ctx, tern_error *err)
 {
-    reader r;
-    reader_init(&r, name, cb, ctx);
-    if (!r.parser) {
-        reader_free(&r);
-        error_set(err, TERN_ENOMEM, "out of memory creating an XML parser");
-        return TERN_ENOMEM;
-    }
-    tern_status rc = TERN_OK;
-    enum { SLICE = 1 << 16 };
-    char *buf = malloc(SLICE + 8);
-    comment_filter cf = {0};
-    size_t off = 0;
-    if (!buf) rc = TERN_ENOMEM;
-    do {
-        size_t n = len - off > SLICE ? SLICE : len - off;
-        int final = off + n == len;
-        size_t m = filter_comments(&cf, data + off, n, final, buf);
-        rc = feed(&r, buf, m, final, err);
-        off += n;
-    } while (rc == TERN_OK && off < len);
-    free(buf);
-    reader_free(&r);
-    return rc;
+    petr_reader *r = petr_reader_open_buffer(data, len, name, err);
+    return r ? run_callbacks(r, cb, ctx, err) : TERN_ENOMEM;
 }
 
 tern_status petr_xml_read(const char *path, const petr_callbacks *cb, void *ctx, tern_error *err)
 {
-    gzFile gz = strcmp(path, "-") ? gzopen(path, "rb") : gzdopen(dup(STDIN_FILENO), "rb");
-    if (!gz) {
-        error_set(err, TERN_EIO, "%s: cannot open", path);
-        return TERN_EIO;
-    }
-    reader r;
-    reader_init(&r, path, cb, ctx);
-    if (!r.parser) {
-        gzclose(gz);
-        reader_free(&r);
-        error_set(err, TERN_ENOMEM, "out of memory creating an XML parser");
-        return TERN_ENOMEM;
-    }
-    enum { CHUNK = 1 << 16 };
-    char *buf = malloc(CHUNK);
-    char *filtered = malloc(CHUNK + 8);
-    comment_filter cf = {0};
-    tern_status rc = buf && filtered ? TERN_OK : TERN_ENOMEM;
-    while (rc == TERN_OK) {
-        int n = gzread(gz, buf, CHUNK);
-        if (n < 0) {
-            int zerr;
-            error_set(err, TERN_EIO, "%s: read error: %s", path, gzerror(gz, &zerr));
-            rc = TERN_EIO;
-            break;
-        }
-        size_t m = filter_comments(&cf, buf, (size_t)n, n == 0, filtered);
-        rc = feed(&r, filtered, m, n == 0, err);
-        if (n == 0) break;
-    }
-    free(buf);
-    free(filtered);
-    gzclose(gz);
-    reader_free(&r);
-    return rc;
+    petr_reader *r = petr_reader_open(path, err);
+    return r ? run_callbacks(r, cb, ctx, err) : TERN_EIO;
 }

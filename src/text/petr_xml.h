@@ -53,6 +53,36 @@ typedef struct petr_callbacks {
     int (*record)(void *ctx, const petr_record *rec);
 } petr_callbacks;
 
+/* ---- Pull interface ---------------------------------------------------------------------- */
+
+typedef enum petr_item_kind {
+    PETR_ITEM_ERROR = -1, /* malformed XML or unreadable input; err says where */
+    PETR_ITEM_END = 0,
+    PETR_ITEM_ENVIRONMENT,
+    PETR_ITEM_CONFIG,
+    PETR_ITEM_RECORD
+} petr_item_kind;
+
+typedef struct petr_item {
+    int kind;
+    const petr_environment *env; /* ENVIRONMENT */
+    const char *option, *value;  /* CONFIG */
+    size_t line;
+    const petr_record *record; /* RECORD */
+} petr_item;
+
+typedef struct petr_reader petr_reader;
+
+petr_reader *petr_reader_open(const char *path, tern_error *err);
+/* data must outlive the reader. */
+petr_reader *petr_reader_open_buffer(const char *data, size_t len, const char *name,
+                                     tern_error *err);
+/* The next item; what it points to lives until the next call. Returns its kind. */
+int petr_reader_next(petr_reader *r, petr_item *out, tern_error *err);
+void petr_reader_close(petr_reader *r);
+
+/* ---- Callback interface ------------------------------------------------------------------ */
+
 /* Reads path ("-" = stdin, gzip transparent). Returns TERN_OK, TERN_EIO, TERN_EFORMAT (bad
  * XML, message names file:line), or TERN_EUSAGE if a callback stopped the read. */
 tern_status petr_xml_read(const char *path, const petr_callbacks *cb, void *ctx, tern_error *err);

@@ -16,7 +16,7 @@
 static const article_format *const formats[] = {
     &reader_text_format,
     &reader_jsonl_format,
-    /* &reader_petr_xml_format, (src/text/petr_xml.c, name "petr-xml") */
+    &reader_petr_xml_format,
     NULL,
 };
 

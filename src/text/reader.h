@@ -42,6 +42,7 @@ typedef struct article_format {
 
 extern const article_format reader_text_format;
 extern const article_format reader_jsonl_format;
+extern const article_format reader_petr_xml_format;
 
 /* The format called name ("text", "jsonl", ...), or NULL. */
 const article_format *article_format_find(const char *name);

@@ -23,7 +23,8 @@ static const char actors[] = "GONDOR [GON]\n"
                              "\t[GONGOV 19950101-19991231]\n"
                              "\t[GONELI]\n";
 static const char agents[] = "TROOPS {} [~MIL]\nMSF {} [NGO~]\n";
-static const char discards[] = "+TYPHOON\nWORLD CUP\n";
+static const char discards[] = "+TYPHOON\nWORLD CUP\n?sport striker\n?sport coach\n"
+                               "?sport six nations\n?film premiere\n";
 
 static tern_dict *dict;
 
@@ -162,6 +163,21 @@ static void discards_by_phrase(void **state)
     assert_null(hit);
 }
 
+static void topic_cues_need_three_of_one_topic(void **state)
+{
+    arena a;
+    arena_init(&a, 0);
+    topic_cues t = {0};
+    /* a cue twice, and one of another topic: nothing yet */
+    assert_int_equal(topic_cues_add(dict, &t, "The coach met the coach at the premiere.", &a), 0);
+    assert_int_equal(topic_cues_add(dict, &t, "The striker left.", &a), 0);
+    /* the third distinct sport cue, across sentences */
+    assert_int_equal(topic_cues_add(dict, &t, "Ireland won the Six Nations.", &a), 1);
+    /* cues are not sentence discards */
+    assert_int_equal(discard_check(dict, "The striker and the coach", NULL), DISCARD_NONE);
+    arena_release(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +190,7 @@ int main(void)
         cmocka_unit_test(compound_source_gives_one_event_each),
         cmocka_unit_test(require_dyad_decides_about_missing_actors),
         cmocka_unit_test(discards_by_phrase),
+        cmocka_unit_test(topic_cues_need_three_of_one_topic),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

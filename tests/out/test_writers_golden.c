@@ -86,12 +86,16 @@ static void test_petr(void **state)
 {
     check_format(SINK_PETR, "sample.petr");
 }
+static void test_table(void **state)
+{
+    check_format(SINK_TABLE, "sample.table");
+}
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonl), cmocka_unit_test(test_tsv),  cmocka_unit_test(test_gdelt),
-        cmocka_unit_test(test_icews), cmocka_unit_test(test_petr),
+        cmocka_unit_test(test_icews), cmocka_unit_test(test_petr),  cmocka_unit_test(test_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
