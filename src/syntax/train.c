@@ -333,12 +333,14 @@ tern_status syntax_train(const syntax_train_options *o, tern_error *err)
     strbuf meta = {0}, tag_list = {0}, label_list = {0}, image = {0};
     strbuf_printf(&meta,
                   "trained_on=%s\nsentences=%zu\nwords=%zu\nseed=%llu\ntagger_epoch=%u\n"
-                  "parser_epoch=%u\njackknife_folds=%u\naugmented=%zu\ndev=%s\ndev_tagging=%.2f\n"
+                  "parser_epoch=%u\njackknife_folds=%u\ndev=%s\ndev_tagging=%.2f\n"
                   "dev_uas=%.2f\ndev_las=%.2f\n",
                   base_name(o->train_path), train_tb.n, train_tb.words, (unsigned long long)o->seed,
-                  tagger.best_epoch, parser.best_epoch, o->jackknife_folds, aug.tb.n,
+                  tagger.best_epoch, parser.best_epoch, o->jackknife_folds,
                   o->dev_path ? base_name(o->dev_path) : "-", 100.0 * tagger.dev_accuracy,
                   100.0 * parser.dev_uas, 100.0 * parser.dev_las);
+    /* Only when there are variants, so that --augment 0 gives the bytes models had before. */
+    if (aug.tb.n) strbuf_printf(&meta, "augmented=%zu\n", aug.tb.n);
     model_strings_write(&tag_list, (const char *const *)tags.names, tags.n);
     model_strings_write(&label_list, (const char *const *)labels.names, labels.n);
     model_section sections[] = {
