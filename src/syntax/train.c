@@ -8,6 +8,7 @@
 
 #include "base/error.h"
 #include "base/strbuf.h"
+#include "syntax/augment.h"
 #include "syntax/conllu.h"
 #include "syntax/lexicon.h"
 #include "syntax/model_file.h"
@@ -33,6 +34,7 @@ void syntax_train_defaults(syntax_train_options *o)
     o->parser_min_weight = 0.05f;
     o->parser_min_count = 3;
     o->tagger_min_count = 2;
+    o->augment_percent = 20;
 }
 
 void train_say(const train_report *r, const char *fmt, ...)
@@ -204,10 +206,27 @@ tern_status syntax_train(const syntax_train_options *o, tern_error *err)
         return TERN_EFORMAT;
     }
 
+    /* News-like variants join the training sentences; the source treebank's own sentences
+     * stay first, and each variant stays in its source's jackknife fold so that no fold
+     * tagger has seen the sentence it tags. */
+    syntax_augmented aug = {0};
+    size_t n_source = train_tb.n;
+    if (o->augment_percent)
+        syntax_augment(train_tb.sentences, train_tb.n, o->seed, o->augment_percent, &aug);
+    conllu_sentence *all = malloc((n_source + aug.tb.n) * sizeof *all);
+    if (!all) abort();
+    memcpy(all, train_tb.sentences, n_source * sizeof *all);
+    if (aug.tb.n) memcpy(all + n_source, aug.tb.sentences, aug.tb.n * sizeof *all);
+    conllu_treebank corpus = {
+        .sentences = all, .n = n_source + aug.tb.n, .words = train_tb.words + aug.tb.words};
+    if (aug.tb.n)
+        say_cb(o, "augmented: %zu news-like variants (%zu words) of %zu sentences", aug.tb.n,
+               aug.tb.words, n_source);
+
     inventory tags = {0}, labels = {0};
-    for (size_t j = 0; j < train_tb.n; j++)
-        for (uint32_t i = 0; i < train_tb.sentences[j].s.n; i++) {
-            const syntax_token *t = &train_tb.sentences[j].s.tokens[i];
+    for (size_t j = 0; j < corpus.n; j++)
+        for (uint32_t i = 0; i < corpus.sentences[j].s.n; i++) {
+            const syntax_token *t = &corpus.sentences[j].s.tokens[i];
             char name[256];
             tag_name(t, name, sizeof name);
             inventory_add(&tags, name);
@@ -231,14 +250,14 @@ tern_status syntax_train(const syntax_train_options *o, tern_error *err)
     arena_init(&mem, 1 << 20);
     train_sentence *train = NULL, *dev = NULL;
     size_t lifted = 0, dev_lifted = 0;
-    st = build_sentences(&train_tb, &tags, &labels, &mem, &train, &lifted, err, o->train_path);
+    st = build_sentences(&corpus, &tags, &labels, &mem, &train, &lifted, err, o->train_path);
     if (st == TERN_OK && dev_tb.n)
         st = build_sentences(&dev_tb, &tags, &labels, &mem, &dev, &dev_lifted, err, o->dev_path);
     if (st != TERN_OK) goto done;
     say_cb(o,
            "training on %zu sentences (%zu words) of %s; %zu tags, %zu labels; %zu arcs "
            "lifted to projectivize",
-           train_tb.n, train_tb.words, o->train_path, tags.n, labels.n, lifted);
+           corpus.n, corpus.words, o->train_path, tags.n, labels.n, lifted);
 
     /* Tagger on all training data; the development data picks the epoch. */
     uint8_t *tag_upos8 = malloc(tags.n);
@@ -248,20 +267,21 @@ tern_status syntax_train(const syntax_train_options *o, tern_error *err)
     tagger_training tt = {(uint32_t)tags.n,     tag_upos8,           o->tagger_epochs,
                           o->tagger_min_weight, o->tagger_min_count, o->seed};
     tagger_result tagger;
-    train_tagger(train, train_tb.n, NULL, 0, dev, dev_tb.n, &tt, &report, &tagger);
+    train_tagger(train, corpus.n, NULL, 0, dev, dev_tb.n, &tt, &report, &tagger);
     say_cb(o, "tagger: kept epoch %u, dev accuracy %.2f%% (UPOS %.2f%%)", tagger.best_epoch,
            100.0 * tagger.dev_accuracy, 100.0 * tagger.dev_upos);
 
     /* Jackknifed tags for the parser's training data. */
     if (o->jackknife_folds > 1) {
-        uint32_t *subset = malloc(train_tb.n * sizeof *subset);
-        uint32_t *held = malloc(train_tb.n * sizeof *held);
+        uint32_t *subset = malloc(corpus.n * sizeof *subset);
+        uint32_t *held = malloc(corpus.n * sizeof *held);
         if (!subset || !held) abort();
         size_t right = 0, total = 0;
         for (uint32_t f = 0; f < o->jackknife_folds; f++) {
             size_t ns = 0, nh = 0;
-            for (size_t j = 0; j < train_tb.n; j++) {
-                if (j % o->jackknife_folds == f)
+            for (size_t j = 0; j < corpus.n; j++) {
+                size_t source = j < n_source ? j : aug.source[j - n_source];
+                if (source % o->jackknife_folds == f)
                     held[nh++] = (uint32_t)j;
                 else
                     subset[ns++] = (uint32_t)j;
@@ -270,9 +290,9 @@ tern_status syntax_train(const syntax_train_options *o, tern_error *err)
             tagger_training ft = tt;
             ft.epochs = tagger.best_epoch;
             ft.seed = o->seed + f + 1;
-            train_tagger(train, train_tb.n, subset, ns, NULL, 0, &ft, NULL, &fold);
-            right += train_tagger_apply(&fold.weights, &fold.tagdict, train, train_tb.n, held, nh,
-                                        1, NULL, NULL);
+            train_tagger(train, corpus.n, subset, ns, NULL, 0, &ft, NULL, &fold);
+            right += train_tagger_apply(&fold.weights, &fold.tagdict, train, corpus.n, held, nh, 1,
+                                        NULL, NULL);
             for (size_t j = 0; j < nh; j++) total += train[held[j]].n;
             tagger_result_free(&fold);
         }
@@ -305,7 +325,7 @@ tern_status syntax_train(const syntax_train_options *o, tern_error *err)
         .explore = 0.9,
     };
     parser_result parser;
-    train_parser(train, train_tb.n, dev, dev_tb.n, &pt, &report, &parser);
+    train_parser(train, corpus.n, dev, dev_tb.n, &pt, &report, &parser);
     say_cb(o, "parser: kept epoch %u, dev UAS %.2f%% LAS %.2f%%", parser.best_epoch,
            100.0 * parser.dev_uas, 100.0 * parser.dev_las);
 
@@ -319,6 +339,8 @@ tern_status syntax_train(const syntax_train_options *o, tern_error *err)
                   tagger.best_epoch, parser.best_epoch, o->jackknife_folds,
                   o->dev_path ? base_name(o->dev_path) : "-", 100.0 * tagger.dev_accuracy,
                   100.0 * parser.dev_uas, 100.0 * parser.dev_las);
+    /* Only when there are variants, so that --augment 0 gives the bytes models had before. */
+    if (aug.tb.n) strbuf_printf(&meta, "augmented=%zu\n", aug.tb.n);
     model_strings_write(&tag_list, (const char *const *)tags.names, tags.n);
     model_strings_write(&label_list, (const char *const *)labels.names, labels.n);
     model_section sections[] = {
@@ -349,6 +371,8 @@ done:
 done_inventories:
     inventory_free(&tags);
     inventory_free(&labels);
+    free(all);
+    syntax_augmented_free(&aug);
     conllu_treebank_free(&train_tb);
     conllu_treebank_free(&dev_tb);
     return st;

@@ -33,6 +33,7 @@ typedef struct syntax_train_options {
     uint32_t tagger_min_count; /* tagger features seen fewer times in training are dropped */
     uint32_t parser_min_count; /* parser features seen fewer times in training are dropped */
     size_t max_sentences;      /* 0 = all; for quick experiments and tests */
+    uint32_t augment_percent;  /* share of sentences given a news-like variant (augment.h) */
     train_progress_fn progress;
     void *progress_context;
 } syntax_train_options;
