@@ -141,6 +141,10 @@ tern_status article_code_document(const tern_coder *c, tern_article *a, const ar
     document_article_info(&doc, &a->info);
     code_options co;
     options_to_code(o, &co);
+    /* PETRARCH's comma rules cut a final ", officials said" so the first actor of the
+     * sentence is not taken for the source; raw news finds each verb's own subject instead,
+     * and needs that clause: it names the speaker. */
+    co.commas = (comma_options){0};
     code_context ctx = {NULL, &a->names};
     /* A story full of one uncodable topic's words (a match report, a film review) is dropped
      * before any sentence is coded. */

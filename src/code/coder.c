@@ -395,37 +395,55 @@ static int slot_set(actor_slot s)
 
 /* ---- Understood subjects (raw news) ------------------------------------------------------ */
 
-/* Does the clause of frame f name its own subject? (An actor phrase between the start of its
- * clause and its verb phrase, outside other verb phrases.) */
-static int frame_has_subject(const coder_run *r, const frame *f)
+/* Where frame f's clause starts: the nearest S opened before its verb phrase and still open
+ * (0 if none). */
+static uint32_t clause_start(const coder_run *r, const frame *f)
 {
     const sentence_item *items = r->s->items;
     int depth = 0;
-    uint32_t start = 0;
-    /* The enclosing clause: the nearest S opened before the verb phrase and still open. */
     for (uint32_t i = f->open_item; i > 0; i--) {
         const sentence_item *it = &items[i - 1];
         if (it->kind == ITEM_CLOSE) {
             depth++;
         } else if (it->kind == ITEM_OPEN) {
-            if (depth == 0 && !strcmp(it->label, "S")) {
-                start = i;
-                break;
-            }
+            if (depth == 0 && !strcmp(it->label, "S")) return i;
             if (depth) depth--;
         }
     }
-    int vp = 0;
-    for (uint32_t i = start; i < f->open_item; i++) {
-        const sentence_item *it = &items[i];
-        if (it->kind == ITEM_OPEN && !strcmp(it->label, "VP"))
-            vp++;
-        else if (it->kind == ITEM_CLOSE && !strcmp(it->label, "VP") && vp)
-            vp--;
-        else if (!vp && (it->kind == ITEM_NE_OPEN || it->kind == ITEM_NEC_OPEN))
-            return 1;
-    }
     return 0;
+}
+
+/* The first actor phrase of f's clause before its verb phrase, outside other verb phrases:
+ * its subject. coded_only: skip phrases without a code; not_code: skip that code. */
+static actor_slot clause_subject(const coder_run *r, const frame *f, int coded_only,
+                                 const char *not_code)
+{
+    const sentence_item *items = r->s->items;
+    int vp = 0;
+    for (uint32_t i = clause_start(r, f); i < f->open_item; i++) {
+        const sentence_item *it = &items[i];
+        if (it->kind == ITEM_OPEN && !strcmp(it->label, "VP")) {
+            vp++;
+        } else if (it->kind == ITEM_CLOSE && !strcmp(it->label, "VP") && vp) {
+            vp--;
+        } else if (!vp && it->kind == ITEM_NEC_OPEN) {
+            return (actor_slot){-1, (int32_t)it->value};
+        } else if (!vp && it->kind == ITEM_NE_OPEN) {
+            const char *code = r->phrase_code[it->value];
+            if (coded_only && !code) continue;
+            if (not_code && code && !strcmp(code, not_code)) continue;
+            int32_t c = r->s->phrases[it->value].compound;
+            return c >= 0 ? (actor_slot){-1, c} : (actor_slot){(int32_t)it->value, -1};
+        }
+    }
+    return (actor_slot){-1, -1};
+}
+
+/* Does the clause of frame f name its own subject? */
+static int frame_has_subject(const coder_run *r, const frame *f)
+{
+    actor_slot s = clause_subject(r, f, 0, NULL);
+    return s.phrase >= 0 || s.compound >= 0;
 }
 
 static actor_slot frame_source(coder_run *r, uint32_t fi, int depth);
@@ -571,8 +589,16 @@ static int code_frame(coder_run *r, uint32_t fi, uint32_t *negated)
         if (!slot_set(target)) target = first_phrase(r, r->lower, r->n_lower, 0, 0, NULL);
     }
     if (!slot_set(target)) return 1;
-    if (!slot_set(source) && r->ctx && f->parent >= 0 && !frame_has_subject(r, f))
-        source = understood_subject(r, fi, 0);
+    if (!slot_set(source) && r->ctx) {
+        /* Raw news: the coded subject of the verb's own clause ("Russia said Germany invaded
+         * France": Germany invaded), or the understood subject of a subjectless clause. A
+         * clause whose subject has no code ("it said it would", "he warned") falls back to
+         * the search below, which finds the sentence's actor as PETRARCH does. */
+        if (frame_has_subject(r, f))
+            source = clause_subject(r, f, 1, slot_key(r, target));
+        else if (f->parent >= 0)
+            source = understood_subject(r, fi, 0);
+    }
     if (!slot_set(source)) {
         const char *tcode = slot_key(r, target);
         source = first_phrase(r, r->upper, r->n_upper, 1, 1, tcode);
