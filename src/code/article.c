@@ -180,7 +180,8 @@ tern_status article_parse_to_frames(const char *parse, const code_options *o, ar
         *problem = parse ? arena_strdup(ar, err.message) : "no parse";
         return TERN_EFORMAT;
     }
-    frames_from_tree(&tree, &o->commas, ar, s, &err);
+    frame_options fo = {o->commas, 0};
+    frames_from_tree(&tree, &fo, ar, s, &err);
     if (s->dateline) {
         *problem = "dateline";
         return TERN_EFORMAT;

@@ -65,7 +65,8 @@ int sentence_to_frames(const syntax_model *model, const document *doc, const sen
     ptb_tree tree;
     tern_error err = {0};
     if (dependency_to_tree(&dep, ar, &tree, &err) != TERN_OK) return -1;
-    frames_from_tree(&tree, &co->commas, ar, out, &err);
+    frame_options fo = {co->commas, 1};
+    frames_from_tree(&tree, &fo, ar, out, &err);
     return 1;
 }
 

@@ -96,4 +96,12 @@ typedef struct comma_options {
 
 void comma_options_default(comma_options *o);
 
+/* How a parse becomes frames. embedded_clauses: clauses inside noun phrases (relative and
+ * content clauses: "suspicions that Pyongyang provided munitions") keep their structure and
+ * get frames; PETRARCH-1, and so the validation suite, reads them as plain words. */
+typedef struct frame_options {
+    comma_options commas;
+    int embedded_clauses;
+} frame_options;
+
 #endif

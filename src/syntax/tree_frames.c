@@ -9,7 +9,9 @@
  *     it is a possessive (the POS is dropped: "Gondor 's government"), or when it is the
  *     simple "NP PP" shape "the government of Gondor" (first NP, preposition, second NP).
  *     Other NPs stay brackets and their parts are read in turn. Relative clauses (SBAR)
- *     inside an NP are flattened into words: their verbs are not coded.
+ *     inside an NP are flattened into words: their verbs are not coded (unless
+ *     frame_options.embedded_clauses, for raw news: then an NP with a clause inside stays a
+ *     bracket and the clause gets frames).
  *  3. A compound becomes NEC_OPEN, one NE per member noun constituent, NEC_CLOSE; adjectives
  *     before the first member are repeated in bare-noun members ("evil Mordor and Gondor").
  *     A compound inside a larger phrase yields one NE per member, each with the phrase's
@@ -46,6 +48,7 @@ typedef struct builder {
     uint32_t n_compounds;
     uint32_t n_vps;
     int dateline;
+    int embedded_clauses; /* frame_options */
     tern_status oom;
 } builder;
 
@@ -345,6 +348,8 @@ static void emit_children(builder *b, const tree_node *n, int flatten_sbar)
 /* Returns 1 if the NP was emitted as an actor phrase (or compound of them). */
 static int emit_noun_phrase(builder *b, const tree_node *n)
 {
+    /* A clause inside keeps its structure when embedded clauses are coded. */
+    if (b->embedded_clauses && (below_has(n, "VP", 1) || below_has(n, "SBAR", 1))) return 0;
     part_vec parts = {0};
     int made = 0;
     const tree_node *pos = first_below(n, "POS");
@@ -387,7 +392,7 @@ static void emit(builder *b, const tree_node *n, int flatten_sbar)
     if (!strcmp(n->label, "NP")) {
         if (emit_noun_phrase(b, n)) return;
         push(b, ITEM_OPEN, "NP", 0);
-        emit_children(b, n, 1);
+        emit_children(b, n, !b->embedded_clauses);
         push(b, ITEM_CLOSE, "NP", 0);
         return;
     }
@@ -625,21 +630,22 @@ static void reindex_phrases(builder *b)
     }
 }
 
-tern_status frames_from_tree(const ptb_tree *t, const comma_options *commas, arena *a,
+tern_status frames_from_tree(const ptb_tree *t, const frame_options *options, arena *a,
                              coding_sentence *out, tern_error *err)
 {
     memset(out, 0, sizeof *out);
+    frame_options defaults = {0};
+    if (!options) {
+        comma_options_default(&defaults.commas);
+        options = &defaults;
+    }
     builder b = {0};
     b.a = a;
     b.tree = t;
+    b.embedded_clauses = options->embedded_clauses;
     mark_compounds(t->root);
     emit(&b, t->root, 0);
-    comma_options defaults;
-    if (!commas) {
-        comma_options_default(&defaults);
-        commas = &defaults;
-    }
-    apply_comma_rules(&b, commas);
+    apply_comma_rules(&b, &options->commas);
     reindex_phrases(&b);
 
     out->n_tokens = t->n_leaves;

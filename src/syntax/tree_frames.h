@@ -11,7 +11,7 @@
 #include "tern.h"
 
 /* commas may be NULL for the defaults. Everything in out lives in arena a. */
-tern_status frames_from_tree(const ptb_tree *t, const comma_options *commas, arena *a,
+tern_status frames_from_tree(const ptb_tree *t, const frame_options *options, arena *a,
                              coding_sentence *out, tern_error *err);
 
 #endif

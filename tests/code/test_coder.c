@@ -55,7 +55,12 @@ static void code(const char *tree, int32_t date, const code_options *o, char *ou
     tern_error err = {0};
     assert_int_equal(treebank_parse(tree, strlen(tree), &a, &t, &err), TERN_OK);
     coding_sentence s;
-    frames_from_tree(&t, o ? &o->commas : NULL, &a, &s, &err);
+    frame_options fo = {0};
+    if (o)
+        fo.commas = o->commas;
+    else
+        comma_options_default(&fo.commas);
+    frames_from_tree(&t, &fo, &a, &s, &err);
     sentence_coding sc;
     code_sentence(dict, &s, date, o, NULL, &a, &sc);
     size_t n = 0;
