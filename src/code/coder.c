@@ -46,10 +46,29 @@ static int deleted(const noun_phrase *p)
     return p->open_item == UINT32_MAX;
 }
 
+static int punctuation_word(const char *w)
+{
+    for (; *w; w++)
+        if (isalnum((unsigned char)*w) || (unsigned char)*w >= 0x80) return 0;
+    return 1;
+}
+
+/* The phrase's words joined by spaces; the display form (not upper) leaves out punctuation at
+ * its edges (", North Korea" from a parse that hung the comma on the name). */
 static const char *join_phrase(coder_run *r, const noun_phrase *p, int upper)
 {
+    uint32_t lo = p->open_item + 1, hi = p->close_item;
+    if (!upper) {
+        const sentence_item *items = r->s->items;
+        while (lo < hi && (items[lo].kind != ITEM_WORD ||
+                           punctuation_word(r->s->tokens[items[lo].value].word)))
+            lo++;
+        while (hi > lo && (items[hi - 1].kind != ITEM_WORD ||
+                           punctuation_word(r->s->tokens[items[hi - 1].value].word)))
+            hi--;
+    }
     size_t len = 0;
-    for (uint32_t i = p->open_item + 1; i < p->close_item; i++) {
+    for (uint32_t i = lo; i < hi; i++) {
         const sentence_item *it = &r->s->items[i];
         if (it->kind != ITEM_WORD) continue;
         const sentence_token *t = &r->s->tokens[it->value];
@@ -57,7 +76,7 @@ static const char *join_phrase(coder_run *r, const noun_phrase *p, int upper)
     }
     char *out = arena_alloc(r->a, len + 1);
     size_t at = 0;
-    for (uint32_t i = p->open_item + 1; i < p->close_item; i++) {
+    for (uint32_t i = lo; i < hi; i++) {
         const sentence_item *it = &r->s->items[i];
         if (it->kind != ITEM_WORD) continue;
         const sentence_token *t = &r->s->tokens[it->value];
@@ -90,6 +109,11 @@ static const char *const speech_verbs[] = {
 static const char *const hedge_verbs[] = {"ACCUSE", "ALLEGE", "SUSPECT", NULL};
 static const char *const hedge_adverbs[] = {"ALLEGEDLY", "REPORTEDLY", "PURPORTEDLY", "SUPPOSEDLY",
                                             NULL};
+/* Nouns whose content clause is a claim, not a fact: "amid suspicions that Pyongyang
+ * provided munitions". */
+static const char *const hedge_nouns[] = {"SUSPICION", "SUSPICIONS", "ALLEGATION", "ALLEGATIONS",
+                                          "ACCUSATION", "ACCUSATIONS", "CLAIM", "CLAIMS",
+                                          "RUMOR", "RUMORS", "RUMOUR", "RUMOURS", NULL};
 static const char *const first_person[] = {"I", "WE", "ME", "US", NULL};
 static const char *const first_person_possessive[] = {"MY", "OUR", NULL};
 
@@ -128,23 +152,41 @@ static void names_add(arena *a, name_memory *m, const char *word, const char *co
     m->n++;
 }
 
+/* Do all the actor phrases that start with word w name people (every role dated)? "Kim"
+ * starts only people; "North" starts countries too, so "the North" is not learnt from it. */
+static int starts_only_people(const tern_dict *d, atom w)
+{
+    uint32_t n;
+    const uint32_t *cand = word_index_find(&d->actor_index, d->indexed_atoms, w, &n);
+    if (n == 0) return 1;
+    for (uint32_t i = 0; i < n; i++) {
+        const actor_block *b = &d->actor_blocks.items[d->actors.items[cand[i]].block];
+        for (uint32_t k = 0; k < b->n_roles; k++)
+            if (d->roles.items[b->first_role + k].rule == ROLE_ALWAYS) return 0;
+    }
+    return 1;
+}
+
 /* A proper name of two or more words that named an actor teaches its last word (the surname)
- * and, unless it is a title or place word that starts dictionary phrases of its own, its
- * first word ("Kim" of "Kim Jong Un"). */
+ * and the first word of its name ("Kim" of "North Korean leader Kim Jong-un", "Vladimir" of
+ * "President Vladimir Putin"): the closing run of proper nouns after any title. */
 static void learn_name(coder_run *r, const uint32_t *tokens, const uint32_t *span, const char *code)
 {
     if (!r->ctx || !r->ctx->names || span[1] - span[0] < 2 || !code || !strncmp(code, "---", 3))
         return;
-    const sentence_token *first = &r->s->tokens[tokens[span[0]]];
     const sentence_token *last = &r->s->tokens[tokens[span[1] - 1]];
-    if (proper_noun(last)) names_add(r->a, r->ctx->names, last->upper, code);
-    uint32_t n;
-    atom w = atom_find(r->d->words, first->upper, strlen(first->upper));
-    word_index_find(&r->d->agent_index, r->d->indexed_atoms, w, &n);
-    if (proper_noun(first) && n == 0 && first != last) {
-        uint32_t actors;
-        word_index_find(&r->d->actor_index, r->d->indexed_atoms, w, &actors);
-        if (actors <= 1) names_add(r->a, r->ctx->names, first->upper, code);
+    if (!proper_noun(last)) return;
+    names_add(r->a, r->ctx->names, last->upper, code);
+    uint32_t i = span[1] - 1;
+    while (i > span[0] && proper_noun(&r->s->tokens[tokens[i - 1]])) i--;
+    for (; i + 1 < span[1]; i++) {
+        const sentence_token *t = &r->s->tokens[tokens[i]];
+        atom w = atom_find(r->d->words, t->upper, strlen(t->upper));
+        uint32_t agents;
+        word_index_find(&r->d->agent_index, r->d->indexed_atoms, w, &agents);
+        if (agents) continue; /* a title: "President" */
+        if (starts_only_people(r->d, w)) names_add(r->a, r->ctx->names, t->upper, code);
+        return;
     }
 }
 
@@ -684,6 +726,12 @@ static int frame_alleged(const coder_run *r, uint32_t fi)
         if (r->s->items[i].kind == ITEM_WORD &&
             word_in(r->s->tokens[r->s->items[i].value].upper, hedge_adverbs))
             return 1;
+    /* The clause is the content of a hedging noun just before it. */
+    uint32_t start = clause_start(r, f);
+    for (uint32_t i = start > 6 ? start - 6 : 0; start && i < start; i++)
+        if (r->s->items[i].kind == ITEM_WORD &&
+            word_in(r->s->tokens[r->s->items[i].value].upper, hedge_nouns))
+            return 1;
     return 0;
 }
 
@@ -709,7 +757,13 @@ void code_sentence(const tern_dict *d, const coding_sentence *s, int32_t date,
     uint8_t *done = arena_array(a, uint8_t, s->n_frames + 1);
     for (uint32_t fi = 0; fi < s->n_frames; fi++) {
         int32_t parent = s->frames[fi].parent;
-        if (parent >= 0 && done[parent]) {
+        /* Raw news: a clause with a subject of its own inside a coded verb phrase ("deepened
+         * cooperation amid suspicions that Pyongyang provided munitions") is an event of its
+         * own; PETRARCH-1 stops at the coded phrase. */
+        int own_clause = ctx && parent >= 0 &&
+                         clause_start(&r, &s->frames[fi]) > s->frames[parent].open_item &&
+                         frame_has_subject(&r, &s->frames[fi]);
+        if (parent >= 0 && done[parent] && !own_clause) {
             done[fi] = 1; /* inside a coded verb phrase */
             continue;
         }
