@@ -615,7 +615,8 @@ static int code_frame(coder_run *r, uint32_t fi, uint32_t *negated)
     if (fired && strcmp(fired->code, "---") != 0) {
         code = fired->code;
         code2 = fired->code2;
-    } else if (strcmp(v->code, "---") != 0) {
+    } else if (!fired && strcmp(v->code, "---") != 0) {
+        /* A matching [---] pattern blocks the verb's own code ("met with criticism"). */
         code = v->code;
         code2 = v->code2;
         fired = NULL;

@@ -11,6 +11,7 @@ static const char verbs[] = "--- MEET [031:031] ---\n"
                             "MEET {MEETS MET MEETING}\n"
                             "--- ATTACK [190] ---\n"
                             "ATTACK\n"
+                            "- * WITH CRITICISM [---]\n"
                             "--- RECEIVE [033] ---\n"
                             "RECEIVE\n"
                             "- + * MONEY $ [071]\n"
@@ -81,6 +82,17 @@ static void paired_code_gives_both_directions(void **state)
     code(S(NNP("Arnor"), "(VP (VBD met) " NNP("Gondor") ")"), 19950101, NULL, out, sizeof out,
          NULL);
     assert_string_equal(out, "ARN GON 031; GON ARN 031");
+}
+
+static void null_pattern_blocks_the_verb_code(void **state)
+{
+    char out[512];
+    code(S(NNP("Gondor"), "(VP (VBD attacked) " NNP("Arnor") " (PP (IN with) (NP (NN criticism))))"),
+         19950101, NULL, out, sizeof out, NULL);
+    assert_string_equal(out, "");
+    code(S(NNP("Gondor"), "(VP (VBD attacked) " NNP("Arnor") " (PP (IN with) (NP (NNS troops))))"),
+         19950101, NULL, out, sizeof out, NULL);
+    assert_string_equal(out, "GON ARN 190");
 }
 
 static void passive_swaps_source_and_target(void **state)
@@ -187,6 +199,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(paired_code_gives_both_directions),
+        cmocka_unit_test(null_pattern_blocks_the_verb_code),
         cmocka_unit_test(passive_swaps_source_and_target),
         cmocka_unit_test(negated_verb_is_not_emitted),
         cmocka_unit_test(pattern_names_source_and_target),
