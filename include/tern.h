@@ -17,12 +17,12 @@ extern "C" {
 
 typedef enum tern_status {
     TERN_OK = 0,
-    TERN_EIO,       /* a file could not be opened or read */
-    TERN_ENOMEM,    /* allocation failed */
-    TERN_EFORMAT,   /* input is malformed (message names file:line or record id) */
-    TERN_EUSAGE,    /* the caller asked for something impossible */
-    TERN_EVERSION,  /* a file was written by a newer or different tern */
-    TERN_EINTERNAL  /* an invariant failed; a bug */
+    TERN_EIO,      /* a file could not be opened or read */
+    TERN_ENOMEM,   /* allocation failed */
+    TERN_EFORMAT,  /* input is malformed (message names file:line or record id) */
+    TERN_EUSAGE,   /* the caller asked for something impossible */
+    TERN_EVERSION, /* a file was written by a newer or different tern */
+    TERN_EINTERNAL /* an invariant failed; a bug */
 } tern_status;
 
 typedef struct tern_error {
@@ -53,14 +53,14 @@ enum {
 
 /* Where an event came from: one sentence, the words that fired, and the dictionary line. */
 typedef struct tern_evidence {
-    uint32_t sentence;        /* index of the sentence within its article */
-    uint32_t start, end;      /* byte offsets of the sentence in the article text */
+    uint32_t sentence;             /* index of the sentence within its article */
+    uint32_t start, end;           /* byte offsets of the sentence in the article text */
     uint32_t verb_start, verb_end; /* byte offsets of the verb words (0,0 when unknown) */
-    const char *sentence_id;  /* record id when the input names sentences (PETR XML) */
-    const char *verb_text;    /* the verb words as written */
-    const char *source_text;  /* the words that named the source actor */
+    const char *sentence_id;       /* record id when the input names sentences (PETR XML) */
+    const char *verb_text;         /* the verb words as written */
+    const char *source_text;       /* the words that named the source actor */
     const char *target_text;
-    const char *dict_file;    /* dictionary file and line of the pattern that fired */
+    const char *dict_file; /* dictionary file and line of the pattern that fired */
     uint32_t dict_line;
 } tern_evidence;
 
@@ -68,21 +68,21 @@ typedef struct tern_evidence {
  * it back) and live as long as it does. */
 typedef struct tern_event {
     const char *article_id;
-    int32_t date;                 /* YYYYMMDD; 0 when unknown */
+    int32_t date; /* YYYYMMDD; 0 when unknown */
     tern_date_resolution date_resolution;
-    const char *source;           /* actor code, e.g. "PRKGOV"; "---" when absent */
+    const char *source; /* actor code, e.g. "PRKGOV"; "---" when absent */
     const char *target;
-    const char *source_text;      /* matched actor words of the first mention */
+    const char *source_text; /* matched actor words of the first mention */
     const char *target_text;
-    char code[8];                 /* CAMEO event code, e.g. "051" */
-    const char *code_name;        /* e.g. "Praise or endorse" */
-    char root[4];                 /* two-digit root, e.g. "05" */
-    int quad_class;               /* 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict */
+    char code[8];          /* CAMEO event code, e.g. "051" */
+    const char *code_name; /* e.g. "Praise or endorse" */
+    char root[4];          /* two-digit root, e.g. "05" */
+    int quad_class; /* 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict */
     double goldstein;
-    uint32_t flags;               /* TERN_FLAG_* */
-    const char *speaker;          /* actor code of who said it, for reported speech; NULL if none */
-    const char *issues;           /* "CODE,count;CODE,count" or NULL */
-    uint32_t mentions;            /* sentences of the article that report it */
+    uint32_t flags;      /* TERN_FLAG_* */
+    const char *speaker; /* actor code of who said it, for reported speech; NULL if none */
+    const char *issues;  /* "CODE,count;CODE,count" or NULL */
+    uint32_t mentions;   /* sentences of the article that report it */
     const tern_evidence *evidence; /* one per mention, in sentence order */
     size_t n_evidence;
 } tern_event;
@@ -90,9 +90,9 @@ typedef struct tern_event {
 /* An article as the writers and the store see it. */
 typedef struct tern_article_info {
     const char *id;
-    int32_t date;        /* publication date YYYYMMDD; 0 when unknown */
-    const char *outlet;  /* e.g. "Hindustan Times" */
-    const char *wire;    /* wire agencies named, comma-separated, e.g. "Reuters" */
+    int32_t date;       /* publication date YYYYMMDD; 0 when unknown */
+    const char *outlet; /* e.g. "Hindustan Times" */
+    const char *wire;   /* wire agencies named, comma-separated, e.g. "Reuters" */
     const char *url;
     const char *title;
     uint64_t content_hash; /* of the article text, to recognise a changed article */
@@ -146,9 +146,9 @@ void tern_dict_get_stats(const tern_dict *d, tern_dict_stats *out);
 
 /* Options of the PETRARCH family that validation files set per record (<Config>). */
 typedef struct tern_options {
-    int require_dyad;     /* drop events lacking a source or a target (default 1) */
-    int new_actor_length; /* >0: an unknown noun phrase of at most this many words stands as
-                             its own "quoted" actor; 0 (default): off */
+    int require_dyad;           /* drop events lacking a source or a target (default 1) */
+    int new_actor_length;       /* >0: an unknown noun phrase of at most this many words stands as
+                                   its own "quoted" actor; 0 (default): off */
     int comma_min, comma_max;   /* internal comma clauses of this many words are ignored (2, 8) */
     int comma_bmin, comma_bmax; /* the initial clause (0, 0: off) */
     int comma_emin, comma_emax; /* the final clause (2, 8) */
@@ -180,9 +180,9 @@ void tern_article_begin(tern_article *a, const tern_article_info *info);
 /* Codes one sentence given its parse (Penn Treebank bracketing or CoNLL-U token lines).
  * A sentence that cannot be parsed is recorded as skipped with the reason and is not an
  * error of the article: the call returns TERN_OK and the next sentence is coded. */
-tern_status tern_article_code_parsed(const tern_coder *c, tern_article *a,
-                                     const char *sentence_id, int32_t date, const char *text,
-                                     const char *parse, const tern_options *o, tern_error *err);
+tern_status tern_article_code_parsed(const tern_coder *c, tern_article *a, const char *sentence_id,
+                                     int32_t date, const char *text, const char *parse,
+                                     const tern_options *o, tern_error *err);
 /* Loads the tagger and parser model for raw text (path NULL: tern's own model). */
 tern_status tern_coder_load_model(tern_coder *c, const char *path, tern_error *err);
 
@@ -200,9 +200,8 @@ typedef struct tern_text_input {
 /* Codes a whole raw article (begin + every sentence + finish): the text is cleaned of site
  * furniture, split into sentences with their dates, parsed and coded. default_date
  * (YYYYMMDD or 0) stands in when the article carries no publication date. */
-tern_status tern_article_code_text(const tern_coder *c, tern_article *a,
-                                   const tern_text_input *in, int32_t default_date,
-                                   const tern_options *o, tern_error *err);
+tern_status tern_article_code_text(const tern_coder *c, tern_article *a, const tern_text_input *in,
+                                   int32_t default_date, const tern_options *o, tern_error *err);
 /* Ends the article: the same (date, source, target, code) reported by several sentences
  * becomes one event with a mention count and every sentence as evidence. */
 void tern_article_finish(const tern_coder *c, tern_article *a);

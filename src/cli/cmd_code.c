@@ -482,8 +482,8 @@ int cmd_code(int argc, char **argv)
             fprintf(stderr, "tern code: %s\n", err.message);
             failed = 1;
         } else {
-            failed = code_raw(&run, inputs, n_inputs, forced, &reader, &analyze, &o, threads,
-                              explain);
+            failed =
+                code_raw(&run, inputs, n_inputs, forced, &reader, &analyze, &o, threads, explain);
         }
     }
     failed |= code_run_close(&run);

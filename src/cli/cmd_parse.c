@@ -156,8 +156,7 @@ static int parse_conllu(const syntax_model *m, const char *path, strbuf *out, si
 }
 
 /* News articles: every sentence the cleaner keeps, tokenized by tern's tokenizer. */
-static int parse_articles(const syntax_model *m, const char *path, strbuf *out,
-                          size_t *sentences)
+static int parse_articles(const syntax_model *m, const char *path, strbuf *out, size_t *sentences)
 {
     tern_error err = {0};
     const article_format *fmt = article_format_guess(path, &err);

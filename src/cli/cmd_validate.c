@@ -50,20 +50,21 @@ typedef struct validate_run {
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: tern validate [options] RECORDS.xml\n"
-                 "\n"
-                 "Codes the records of a PETRARCH validation file and compares them with the\n"
-                 "expected events. Prints one line per failing record and a summary per category.\n"
-                 "\n"
-                 "  --dict-dir DIR  where the <Environment> dictionaries are (default: beside the\n"
-                 "                  file, then ../dictionaries)\n"
-                 "  -v, --verbose   also print passing records\n"
-                 "  --reparse       code each record's <Text> with tern's own tokenizer and parser\n"
+    fprintf(out,
+            "usage: tern validate [options] RECORDS.xml\n"
+            "\n"
+            "Codes the records of a PETRARCH validation file and compares them with the\n"
+            "expected events. Prints one line per failing record and a summary per category.\n"
+            "\n"
+            "  --dict-dir DIR  where the <Environment> dictionaries are (default: beside the\n"
+            "                  file, then ../dictionaries)\n"
+            "  -v, --verbose   also print passing records\n"
+            "  --reparse       code each record's <Text> with tern's own tokenizer and parser\n"
             "                  instead of its <Parse>\n"
             "  --model FILE    parser model for --reparse (default data/model/tern-en-ewt.model)\n"
             "  --explain ID    print how record ID was read: phrases with their codes, verb\n"
-                 "                  phrases, and the events with the pattern that fired\n"
-                 "  -h, --help      this help\n");
+            "                  phrases, and the events with the pattern that fired\n"
+            "  -h, --help      this help\n");
 }
 
 static const char *find_dict(validate_run *v, const char *name, char *buf, size_t cap)
@@ -219,7 +220,8 @@ static void reparse_record(validate_run *v, const petr_record *rec, const code_o
         out->phrase_codes = sc.phrase_codes;
     }
     out->n_events = (uint32_t)all.len;
-    out->events = all.len ? arena_memdup(&v->arena, all.items, all.len * sizeof(coded_event)) : NULL;
+    out->events =
+        all.len ? arena_memdup(&v->arena, all.items, all.len * sizeof(coded_event)) : NULL;
     vec_free(&all);
 }
 

@@ -111,9 +111,9 @@ static const char *const hedge_adverbs[] = {"ALLEGEDLY", "REPORTEDLY", "PURPORTE
                                             NULL};
 /* Nouns whose content clause is a claim, not a fact: "amid suspicions that Pyongyang
  * provided munitions". */
-static const char *const hedge_nouns[] = {"SUSPICION", "SUSPICIONS", "ALLEGATION", "ALLEGATIONS",
-                                          "ACCUSATION", "ACCUSATIONS", "CLAIM", "CLAIMS",
-                                          "RUMOR", "RUMORS", "RUMOUR", "RUMOURS", NULL};
+static const char *const hedge_nouns[] = {
+    "SUSPICION", "SUSPICIONS", "ALLEGATION", "ALLEGATIONS", "ACCUSATION", "ACCUSATIONS", "CLAIM",
+    "CLAIMS",    "RUMOR",      "RUMORS",     "RUMOUR",      "RUMOURS",    NULL};
 static const char *const first_person[] = {"I", "WE", "ME", "US", NULL};
 static const char *const first_person_possessive[] = {"MY", "OUR", NULL};
 

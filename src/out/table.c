@@ -57,9 +57,12 @@ void table_format(strbuf *out, const sink_record *r)
     if (e->date) {
         int d = e->date;
         int n = 0;
-        if (e->date_resolution == TERN_DATE_YEAR) n = 4;
-        else if (e->date_resolution == TERN_DATE_MONTH) n = 7;
-        else n = 10;
+        if (e->date_resolution == TERN_DATE_YEAR)
+            n = 4;
+        else if (e->date_resolution == TERN_DATE_MONTH)
+            n = 7;
+        else
+            n = 10;
         char full[16];
         strbuf tmp = {0};
         strbuf_printf(&tmp, "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);

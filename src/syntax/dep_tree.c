@@ -248,7 +248,8 @@ typedef struct np_item {
 
 static int np_item_order(const void *a, const void *b)
 {
-    uint32_t x = first_token(((const np_item *)a)->node), y = first_token(((const np_item *)b)->node);
+    uint32_t x = first_token(((const np_item *)a)->node),
+             y = first_token(((const np_item *)b)->node);
     return (x > y) - (x < y);
 }
 

@@ -87,8 +87,9 @@ static void paired_code_gives_both_directions(void **state)
 static void null_pattern_blocks_the_verb_code(void **state)
 {
     char out[512];
-    code(S(NNP("Gondor"), "(VP (VBD attacked) " NNP("Arnor") " (PP (IN with) (NP (NN criticism))))"),
-         19950101, NULL, out, sizeof out, NULL);
+    code(
+        S(NNP("Gondor"), "(VP (VBD attacked) " NNP("Arnor") " (PP (IN with) (NP (NN criticism))))"),
+        19950101, NULL, out, sizeof out, NULL);
     assert_string_equal(out, "");
     code(S(NNP("Gondor"), "(VP (VBD attacked) " NNP("Arnor") " (PP (IN with) (NP (NNS troops))))"),
          19950101, NULL, out, sizeof out, NULL);

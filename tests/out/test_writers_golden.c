@@ -95,7 +95,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonl), cmocka_unit_test(test_tsv),  cmocka_unit_test(test_gdelt),
-        cmocka_unit_test(test_icews), cmocka_unit_test(test_petr),  cmocka_unit_test(test_table),
+        cmocka_unit_test(test_icews), cmocka_unit_test(test_petr), cmocka_unit_test(test_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
