@@ -152,9 +152,10 @@ static void names_add(arena *a, name_memory *m, const char *word, const char *co
     m->n++;
 }
 
-/* Do all the actor phrases that start with word w name people (every role dated)? "Kim"
- * starts only people; "North" starts countries too, so "the North" is not learnt from it. */
-static int starts_only_people(const tern_dict *d, atom w)
+/* Can word w, alone, stand for a name it starts? Not when it starts the name of a country or
+ * territory (a bare three-letter code): "Kim" starts only people and bodies, "North" starts
+ * "North Korea", so "the North" is not learnt from it. */
+static int names_no_country(const tern_dict *d, atom w)
 {
     uint32_t n;
     const uint32_t *cand = word_index_find(&d->actor_index, d->indexed_atoms, w, &n);
@@ -162,7 +163,7 @@ static int starts_only_people(const tern_dict *d, atom w)
     for (uint32_t i = 0; i < n; i++) {
         const actor_block *b = &d->actor_blocks.items[d->actors.items[cand[i]].block];
         for (uint32_t k = 0; k < b->n_roles; k++)
-            if (d->roles.items[b->first_role + k].rule == ROLE_ALWAYS) return 0;
+            if (strlen(d->roles.items[b->first_role + k].code) <= 3) return 0;
     }
     return 1;
 }
@@ -185,7 +186,7 @@ static void learn_name(coder_run *r, const uint32_t *tokens, const uint32_t *spa
         uint32_t agents;
         word_index_find(&r->d->agent_index, r->d->indexed_atoms, w, &agents);
         if (agents) continue; /* a title: "President" */
-        if (starts_only_people(r->d, w)) names_add(r->a, r->ctx->names, t->upper, code);
+        if (names_no_country(r->d, w)) names_add(r->a, r->ctx->names, t->upper, code);
         return;
     }
 }
@@ -593,6 +594,15 @@ static int covers_negation(const coder_run *r, const pattern_result *m)
     return 0;
 }
 
+/* Codes whose action two parties do together (intent to cooperate, consultation, diplomatic
+ * and material cooperation): a compound subject with no named other party does it with
+ * itself, each member toward the others. */
+static int mutual_code(const char *code)
+{
+    return !strncmp(code, "03", 2) || !strncmp(code, "04", 2) || !strncmp(code, "05", 2) ||
+           !strncmp(code, "06", 2);
+}
+
 /* Codes one frame; returns 1 if the verb coded (so frames inside it are not coded again). */
 static int code_frame(coder_run *r, uint32_t fi, uint32_t *negated)
 {
@@ -631,7 +641,7 @@ static int code_frame(coder_run *r, uint32_t fi, uint32_t *negated)
         target = first_phrase(r, r->lower, r->n_lower, 0, 1, NULL);
         if (!slot_set(target)) target = first_phrase(r, r->lower, r->n_lower, 0, 0, NULL);
     }
-    if (!slot_set(target)) return 1;
+    if (!slot_set(target) && !r->ctx) return 1;
     if (!slot_set(source) && r->ctx) {
         /* Raw news: the coded subject of the verb's own clause ("Russia said Germany invaded
          * France": Germany invaded), or the understood subject of a subjectless clause. A
@@ -648,13 +658,18 @@ static int code_frame(coder_run *r, uint32_t fi, uint32_t *negated)
         if (!slot_set(source)) source = first_phrase(r, r->upper, r->n_upper, 1, 0, tcode);
     }
     if (!slot_set(source)) return 1;
+    actor_list src, tgt;
+    slot_codes(r, source, &src);
+    slot_codes(r, target, &tgt);
+    int reciprocal = r->ctx && mutual_code(code) && src.n >= 2 &&
+                     (!slot_set(target) || !strncmp(tgt.codes[0], "---", 3));
+    if (!slot_set(target) && !reciprocal) return 1;
     if (f->negated && !(fired && covers_negation(r, &m))) {
         (*negated)++;
         return 1;
     }
-    actor_list src, tgt;
-    slot_codes(r, source, &src);
-    slot_codes(r, target, &tgt);
+    /* "Moscow and Pyongyang vowed to deepen military relations": each with the other. */
+    if (reciprocal) tgt = src;
     make_events(r, fi, f, &src, &tgt, code, code2, f->passive, fired, v);
     return 1;
 }

@@ -28,6 +28,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef VEC(sentence_item) item_vec;
 typedef VEC(uint32_t) u32_vec;
@@ -106,16 +107,36 @@ static const tree_node *first_below(const tree_node *n, const char *label)
 
 /* ---- Step 1: compounds -------------------------------------------------------------------- */
 
+/* "both", "either", "neither" before the first conjunct: Penn tags them CC, but they open the
+ * coordination rather than making a second one ("Both Moscow and Pyongyang"). */
+static int preconjunction(const tree_node *n)
+{
+    return is_leaf(n) && !strcmp(n->label, "CC") &&
+           (!strcasecmp(n->word, "both") || !strcasecmp(n->word, "either") ||
+            !strcasecmp(n->word, "neither"));
+}
+
+static int count_conjunctions(const tree_node *n)
+{
+    int k = 0;
+    for (uint32_t i = 0; i < n->n_children; i++) {
+        const tree_node *c = n->children[i];
+        if (!strcmp(c->label, "CC") && !preconjunction(c)) k++;
+        k += count_conjunctions(c);
+    }
+    return k;
+}
+
 static void mark_compounds(tree_node *n)
 {
     for (uint32_t i = 0; i < n->n_children; i++) mark_compounds(n->children[i]);
     if (!is_leaf(n)) return;
-    if (strcmp(n->label, "CC") != 0 || !n->parent) return;
+    if (strcmp(n->label, "CC") != 0 || !n->parent || preconjunction(n)) return;
     tree_node *p = n->parent;
     if (!strcmp(p->label, "VP") || starts(p->label, "S") || below_has(p, "VP", 0) ||
         below_has(p, "S", 0))
         return;
-    if (count_below(p, "CC", 1) > 1) return;
+    if (count_conjunctions(p) > 1) return;
     if (!strcmp(p->label, "NP") && 1 + count_below(p, "N", 0) >= 3) p->label = "NEC";
 }
 
