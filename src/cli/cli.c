@@ -1,6 +1,8 @@
 /* cli: shared helpers of the subcommands. */
 #include "cli/cli.h"
 
+#include "base/data_dir.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +16,5 @@ int cli_dict_kind(const char *name)
 
 const char *cli_data_dir(void)
 {
-    const char *env = getenv("TERN_DATA");
-    return env && *env ? env : TERN_DATA_DIR;
+    return data_dir();
 }

@@ -7,6 +7,7 @@
  */
 #include "code/article.h"
 
+#include "base/data_dir.h"
 #include "base/error.h"
 #include "base/vec.h"
 #include "event/merge.h"
@@ -76,8 +77,7 @@ tern_coder *tern_coder_new(tern_dict *dict, const char *cameo_path, tern_error *
     if (tern_dict_freeze(dict, err) != TERN_OK) return NULL;
     char path[4096];
     if (!cameo_path) {
-        const char *dir = getenv("TERN_DATA");
-        snprintf(path, sizeof path, "%s/cameo/cameo_codes.tsv", dir && *dir ? dir : TERN_DATA_DIR);
+        snprintf(path, sizeof path, "%s/cameo/cameo_codes.tsv", data_dir());
         cameo_path = path;
     }
     cameo_table *cameo = cameo_table_load(cameo_path, err);

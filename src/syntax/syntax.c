@@ -6,6 +6,7 @@
  */
 #include "syntax/syntax.h"
 
+#include "base/data_dir.h"
 #include "base/error.h"
 #include "syntax/feature_table.h"
 #include "syntax/features.h"
@@ -18,10 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#ifndef TERN_DATA_DIR
-#define TERN_DATA_DIR "data"
-#endif
 
 struct syntax_model {
     model_file file;
@@ -40,7 +37,10 @@ struct syntax_model {
 const char *syntax_default_model_path(void)
 {
     const char *env = getenv("TERN_MODEL");
-    return env && *env ? env : TERN_DATA_DIR "/model/tern-en-ewt.model";
+    if (env && *env) return env;
+    static _Thread_local char path[4096];
+    snprintf(path, sizeof path, "%s/model/tern-en-ewt.model", data_dir());
+    return path;
 }
 
 static tern_status fail(syntax_model *m, tern_error *err, tern_status code, const char *path,
