@@ -170,13 +170,24 @@ static void start(void *data, const XML_Char *el, const XML_Char **atts)
     }
 }
 
-static const char *env_copy(reader *r)
+static char *env_copy(reader *r)
 {
     const char *s = r->env_text.data ? r->env_text.data : "";
     while (isspace((unsigned char)*s)) s++;
     size_t n = strlen(s);
     while (n && isspace((unsigned char)s[n - 1])) n--;
     return arena_strndup(&r->env_arena, s, n);
+}
+
+/* <Actorfile> names one file or a comma-separated list (PETRARCH-2's validation files). */
+static void add_actor_files(reader *r, char *list)
+{
+    for (char *save, *f = strtok_r(list, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+        while (isspace((unsigned char)*f)) f++;
+        size_t n = strlen(f);
+        while (n && isspace((unsigned char)f[n - 1])) f[--n] = '\0';
+        if (n && r->env.n_actors < PETR_MAX_ACTOR_FILES) r->env.actors[r->env.n_actors++] = f;
+    }
 }
 
 static void end(void *data, const XML_Char *el)
@@ -212,11 +223,11 @@ static void end(void *data, const XML_Char *el)
     }
     if (r->in_environment && r->collect == COLLECT_ENV) {
         r->collect = COLLECT_NONE;
-        const char *v = env_copy(r);
+        char *v = env_copy(r);
         if (!strcmp(el, "Verbfile"))
             r->env.verbs = v;
-        else if (!strcmp(el, "Actorfile") && r->env.n_actors < 8)
-            r->env.actors[r->env.n_actors++] = v;
+        else if (!strcmp(el, "Actorfile"))
+            add_actor_files(r, v);
         else if (!strcmp(el, "Agentfile"))
             r->env.agents = v;
         else if (!strcmp(el, "Discardfile"))

@@ -39,8 +39,10 @@ typedef struct petr_record {
     const char *problem;      /* NULL, or what is wrong with the record's attributes */
 } petr_record;
 
+#define PETR_MAX_ACTOR_FILES 16
+
 typedef struct petr_environment {
-    const char *verbs, *actors[8], *agents, *discards, *issues;
+    const char *verbs, *actors[PETR_MAX_ACTOR_FILES], *agents, *discards, *issues;
     size_t n_actors;
     const char *include; /* <Include> text, e.g. "valid DEMO ACTOR ..." */
     const char *pause;

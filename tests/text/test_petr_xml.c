@@ -19,8 +19,9 @@ static void note(seen *s, const char *text)
 static int on_env(void *ctx, const petr_environment *env)
 {
     char buf[512];
-    snprintf(buf, sizeof buf, "env %s %s %zu %s %s", env->verbs, env->actors[0], env->n_actors,
-             env->agents, env->include);
+    snprintf(buf, sizeof buf, "env %s %s %zu %s %s", env->verbs,
+             env->n_actors ? env->actors[env->n_actors - 1] : "-", env->n_actors, env->agents,
+             env->include);
     note(ctx, buf);
     return 0;
 }
@@ -55,6 +56,7 @@ static void reads_validation_records(void **state)
     const char *xml =
         "<Validation>\n"
         "<Environment>\n  <Verbfile> v.txt </Verbfile>\n  <Actorfile>a.txt</Actorfile>\n"
+        "  <Actorfile> b.txt,\n c.txt </Actorfile>\n"
         "  <Agentfile>g.txt</Agentfile>\n  <Include>valid DEMO</Include>\n</Environment>\n"
         "<Sentences>\n"
         "<Config option=\"require_dyad\" value=\"false\"></Config>\n"
@@ -72,12 +74,12 @@ static void reads_validation_records(void **state)
     tern_error err = {0};
     assert_int_equal(petr_xml_read_buffer(xml, strlen(xml), "t.xml", &cb, &s, &err), TERN_OK);
     assert_string_equal(
-        s.log, "env v.txt a.txt 1 g.txt valid DEMO|"
-               "config require_dyad=false @9|"
-               "rec DEMO-01 19950101 DEMO 1 [Arnor & Gondor] [(ROOT (S))] none=0 err=- n=2 @10 ok"
+        s.log, "env v.txt c.txt 3 g.txt valid DEMO|"
+               "config require_dyad=false @11|"
+               "rec DEMO-01 19950101 DEMO 1 [Arnor & Gondor] [(ROOT (S))] none=0 err=- n=2 @12 ok"
                " ARN>GON:064 GON>ARN:064|"
-               "rec X-2 0 - 0 [-] [-] none=1 err=- n=0 @17 date is not YYYYMMDD|"
-               "rec E-1 20080801 - 1 [-] [-] none=0 err=dateline n=0 @20 ok|");
+               "rec X-2 0 - 0 [-] [-] none=1 err=- n=0 @19 date is not YYYYMMDD|"
+               "rec E-1 20080801 - 1 [-] [-] none=0 err=dateline n=0 @22 ok|");
 }
 
 static void malformed_xml_names_the_line(void **state)
