@@ -5,6 +5,7 @@
  * contiguous run of words, which the frame builder relies on.
  */
 #include "syntax/dependency.h"
+#include "syntax/dep_repair.h"
 
 #include "base/error.h"
 #include "base/vec.h"
@@ -248,7 +249,8 @@ typedef struct np_item {
 
 static int np_item_order(const void *a, const void *b)
 {
-    uint32_t x = first_token(((const np_item *)a)->node), y = first_token(((const np_item *)b)->node);
+    uint32_t x = first_token(((const np_item *)a)->node),
+             y = first_token(((const np_item *)b)->node);
     return (x > y) - (x < y);
 }
 
@@ -541,25 +543,6 @@ static void projectivize(int32_t *head, uint32_t n)
     }
 }
 
-/* A name is a contiguous run of words: a flat part hung on a head that other words separate
- * from it ("the Prince of Dol Amroth" with Amroth on Prince, a common greedy-parser slip)
- * joins the proper noun just before it, so the name stays whole. */
-static void join_split_names(const dep_sentence *s, int32_t *head, uint32_t n)
-{
-    for (uint32_t k = 2; k <= n; k++) {
-        const dep_token *t = &s->tokens[k - 1], *prev = &s->tokens[k - 2];
-        if (strncmp(t->deprel, "flat", 4) != 0 || head[k] < 0 || (uint32_t)head[k] >= k - 1)
-            continue;
-        if (head[k - 1] == head[k] && !strncmp(prev->deprel, "flat", 4)) continue;
-        if (strcmp(prev->upos, "PROPN") != 0) continue;
-        /* Not under k itself, or the new arc would close a cycle. */
-        uint32_t up = k - 1, steps = 0;
-        while (up && up != k && steps++ <= n) up = head[up] > 0 ? (uint32_t)head[up] : 0;
-        if (up == k) continue;
-        head[k] = (int32_t)(k - 1);
-    }
-}
-
 static void set_spans(tree_node *n, tree_node *parent)
 {
     n->parent = parent;
@@ -582,10 +565,13 @@ tern_status dependency_to_tree(const dep_sentence *s, arena *a, ptb_tree *out, t
         error_set(err, TERN_EFORMAT, "empty dependency sentence");
         return TERN_EFORMAT;
     }
+    /* Repairs change heads and labels of a copy; the caller's sentence stays as parsed. */
+    dep_sentence repaired = {arena_memdup(a, s->tokens, n * sizeof *s->tokens), n};
+    dependency_repair(repaired.tokens, n);
+    s = &repaired;
     projector p = {a, s, n, NULL, NULL, NULL, NULL, 0};
     p.head = arena_array(a, int32_t, n + 1);
     for (uint32_t i = 1; i <= n; i++) p.head[i] = s->tokens[i - 1].head;
-    join_split_names(s, p.head, n);
     projectivize(p.head, n);
     p.n_kids = arena_array(a, uint32_t, n + 1);
     p.kids = arena_array(a, uint32_t *, n + 1);
