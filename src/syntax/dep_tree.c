@@ -24,6 +24,7 @@ typedef struct projector {
     uint32_t **kids; /* children of each token (0 = root), in sentence order */
     uint32_t *n_kids;
     tree_node **leaf; /* leaf of token i (1-based) */
+    uint8_t *placed;  /* tokens a caller already put in its phrase; their heads skip them */
     int depth;
 } projector;
 
@@ -189,9 +190,18 @@ static tree_node *dependent(projector *p, uint32_t t)
         if (!mark) mark = case_marker;
         int relative = full_rel_is(p, t, "acl:relcl");
         if (!strcmp(rel, "acl") && !relative && !mark) return project_clause(p, t, 0, 0);
+        /* Words before the subordinator modify the whole SBAR, Penn style: (SBAR (NP almost
+         * five years) (IN after) (S ...)), not the clause it opens; a comma before them stays
+         * before them. */
+        node_list l = {0};
+        for (uint32_t i = 0; i < p->n_kids[t] && mark; i++) {
+            uint32_t k = p->kids[t][i];
+            if (k >= mark || is_subject(p, k)) continue;
+            vec_push(&l, dependent(p, k));
+            p->placed[k] = 1;
+        }
         tree_node *s = project_clause(p, t, 1, mark);
         if (!mark && !relative) return s;
-        node_list l = {0};
         if (mark) vec_push(&l, p->leaf[mark]);
         vec_push(&l, s);
         return phrase(p, "SBAR", &l);
@@ -343,7 +353,7 @@ static tree_node *verb_chain(projector *p, uint32_t t, uint32_t subject_end, uin
     VEC(uint32_t) chain = {0}; /* auxiliaries and "to", left to right */
     for (uint32_t i = 0; i < p->n_kids[t]; i++) {
         uint32_t k = p->kids[t][i];
-        if (k == skip || is_subject(p, k) || rel_is(p, k, "conj")) continue;
+        if (k == skip || p->placed[k] || is_subject(p, k) || rel_is(p, k, "conj")) continue;
         if (k < t && (is_aux(p, k) || is_to_marker(p, k))) {
             vec_push(&chain, k);
             continue;
@@ -569,7 +579,8 @@ tern_status dependency_to_tree(const dep_sentence *s, arena *a, ptb_tree *out, t
     dep_sentence repaired = {arena_memdup(a, s->tokens, n * sizeof *s->tokens), n};
     dependency_repair(repaired.tokens, n);
     s = &repaired;
-    projector p = {a, s, n, NULL, NULL, NULL, NULL, 0};
+    projector p = {a, s, n, NULL, NULL, NULL, NULL, NULL, 0};
+    p.placed = arena_array(a, uint8_t, n + 1);
     p.head = arena_array(a, int32_t, n + 1);
     for (uint32_t i = 1; i <= n; i++) p.head[i] = s->tokens[i - 1].head;
     projectivize(p.head, n);

@@ -167,6 +167,22 @@ static void commas_at_the_edge_of_noun_phrases(void **state)
                 "(ROOT (S (PP (IN On) (NP (NNP Monday))) (, ,) (NP (PRP he)) (VP (VBD left))))");
 }
 
+/* "almost five years after crowds rioted": the measure phrase before the subordinator is in
+ * the SBAR before it, not in the clause after it. */
+static void words_before_a_subordinator_open_the_sbar(void **state)
+{
+    (void)state;
+    expect_tree("Arnor Arnor PROPN NNP 2 nsubj\n"
+                "left leave VERB VBD 0 root\n"
+                "five five NUM CD 4 nummod\n"
+                "years year NOUN NNS 7 obl:npmod\n"
+                "after after SCONJ IN 7 mark\n"
+                "crowds crowd NOUN NNS 7 nsubj\n"
+                "rioted riot VERB VBD 2 advcl\n",
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD left) (SBAR (NP (CD five) (NNS years)) (IN "
+                "after) (S (NP (NNS crowds)) (VP (VBD rioted)))))))");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +191,7 @@ int main(void)
         cmocka_unit_test(a_noun_root_before_a_clause_is_its_subject),
         cmocka_unit_test(a_closing_attribution_is_parataxis_of_the_root),
         cmocka_unit_test(commas_at_the_edge_of_noun_phrases),
+        cmocka_unit_test(words_before_a_subordinator_open_the_sbar),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
