@@ -230,6 +230,40 @@ static void join_subjects(repair *r)
     for (uint32_t v = 1; v <= r->n; v++) join_subjects_of(r, v);
 }
 
+/* Auxiliaries and copulas are function words: they take no dependents of their own (UD
+ * allows only fixed expressions, conjuncts and punctuation). What the parser hung on one
+ * ("most" as subject of "did") belongs to the predicate the auxiliary serves. */
+static void auxiliaries_have_no_dependents(repair *r)
+{
+    for (uint32_t k = 1; k <= r->n; k++) {
+        uint32_t a = head_of(r, k), p = a ? head_of(r, a) : 0;
+        if (!a || !p || !(rel_is(r, a, "aux") || rel_is(r, a, "cop"))) continue;
+        if (rel_is(r, k, "fixed") || rel_is(r, k, "conj") || rel_is(r, k, "punct") ||
+            rel_is(r, k, "goeswith"))
+            continue;
+        attach(r, k, p, NULL);
+    }
+}
+
+/* A predicate with a noun subject has no second subject that is an adjective or adverb:
+ * "Romendacil most certainly did not clash" has "most" modifying the verb, or, right before
+ * an adverb, grading that adverb ("most certainly" is one adverb phrase). */
+static void modifiers_are_not_second_subjects(repair *r)
+{
+    for (uint32_t k = 1; k <= r->n; k++) {
+        uint32_t v = head_of(r, k);
+        if (!v || !rel_is(r, k, "nsubj") || !(upos_is(r, k, "ADJ") || upos_is(r, k, "ADV")))
+            continue;
+        for (uint32_t s = 1; s <= r->n; s++)
+            if (s != k && head_of(r, s) == v && rel_is(r, s, "nsubj") && is_nominal(r, s)) {
+                tok(r, k)->deprel = "advmod";
+                if (k < r->n && upos_is(r, k + 1, "ADV") && head_of(r, k + 1) == v)
+                    attach(r, k, k + 1, NULL);
+                break;
+            }
+    }
+}
+
 /* ---- Attribution -------------------------------------------------------------------------- */
 
 static int reporting_verb(const repair *r, uint32_t v)
@@ -363,6 +397,8 @@ void dependency_repair(dep_token *tokens, uint32_t n)
     join_split_names(&r);
     join_names_without_conjunction(&r);
     subject_listed_before_clause(&r);
+    auxiliaries_have_no_dependents(&r);
+    modifiers_are_not_second_subjects(&r);
     join_subjects(&r);
     closing_attribution(&r);
     commas_leave_noun_phrases(&r);

@@ -183,6 +183,21 @@ static void words_before_a_subordinator_open_the_sbar(void **state)
                 "after) (S (NP (NNS crowds)) (VP (VBD rioted)))))))");
 }
 
+/* "Romendacil most certainly did not clash" with "most" as the subject of "did": an
+ * auxiliary takes no dependents, and an adjective beside a noun subject is a modifier. */
+static void auxiliaries_take_no_subjects(void **state)
+{
+    (void)state;
+    expect_tree("Romendacil Romendacil PROPN NNP 6 nsubj\n"
+                "most most ADJ JJS 4 nsubj\n"
+                "certainly certainly ADV RB 4 advmod\n"
+                "did do AUX VBD 6 aux\n"
+                "not not PART RB 6 advmod\n"
+                "clash clash VERB VB 0 root\n",
+                "(ROOT (S (NP (NNP Romendacil)) (ADVP (JJS most) (RB certainly)) (VP (VBD did) "
+                "(RB not) (VP (VB clash)))))");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +207,7 @@ int main(void)
         cmocka_unit_test(a_closing_attribution_is_parataxis_of_the_root),
         cmocka_unit_test(commas_at_the_edge_of_noun_phrases),
         cmocka_unit_test(words_before_a_subordinator_open_the_sbar),
+        cmocka_unit_test(auxiliaries_take_no_subjects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
