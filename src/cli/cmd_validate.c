@@ -191,8 +191,15 @@ static void reparse_record(validate_run *v, const petr_record *rec, const code_o
     art.path = v->records_path;
     art.line = rec->line;
     art.id = rec->id ? rec->id : "record";
-    art.text = rec->text;
-    art.len = (uint32_t)strlen(rec->text);
+    /* A record is one sentence wrapped by hand: its line breaks are spaces, not paragraph
+     * ends (offsets stay the same). Raw text decides this by line lengths, which a record's
+     * few long lines do not show. */
+    size_t len = strlen(rec->text);
+    char *text = arena_strndup(&v->arena, rec->text, len);
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n' || text[i] == '\r') text[i] = ' ';
+    art.text = text;
+    art.len = (uint32_t)len;
     analyze_options ao;
     analyze_options_default(&ao);
     ao.clean = 0; /* a record is a sentence, not a scraped page */

@@ -5,6 +5,7 @@
  * contiguous run of words, which the frame builder relies on.
  */
 #include "syntax/dependency.h"
+#include "syntax/dep_repair.h"
 
 #include "base/error.h"
 #include "base/vec.h"
@@ -23,6 +24,7 @@ typedef struct projector {
     uint32_t **kids; /* children of each token (0 = root), in sentence order */
     uint32_t *n_kids;
     tree_node **leaf; /* leaf of token i (1-based) */
+    uint8_t *placed;  /* tokens a caller already put in its phrase; their heads skip them */
     int depth;
 } projector;
 
@@ -188,9 +190,18 @@ static tree_node *dependent(projector *p, uint32_t t)
         if (!mark) mark = case_marker;
         int relative = full_rel_is(p, t, "acl:relcl");
         if (!strcmp(rel, "acl") && !relative && !mark) return project_clause(p, t, 0, 0);
+        /* Words before the subordinator modify the whole SBAR, Penn style: (SBAR (NP almost
+         * five years) (IN after) (S ...)), not the clause it opens; a comma before them stays
+         * before them. */
+        node_list l = {0};
+        for (uint32_t i = 0; i < p->n_kids[t] && mark; i++) {
+            uint32_t k = p->kids[t][i];
+            if (k >= mark || is_subject(p, k)) continue;
+            vec_push(&l, dependent(p, k));
+            p->placed[k] = 1;
+        }
         tree_node *s = project_clause(p, t, 1, mark);
         if (!mark && !relative) return s;
-        node_list l = {0};
         if (mark) vec_push(&l, p->leaf[mark]);
         vec_push(&l, s);
         return phrase(p, "SBAR", &l);
@@ -342,7 +353,7 @@ static tree_node *verb_chain(projector *p, uint32_t t, uint32_t subject_end, uin
     VEC(uint32_t) chain = {0}; /* auxiliaries and "to", left to right */
     for (uint32_t i = 0; i < p->n_kids[t]; i++) {
         uint32_t k = p->kids[t][i];
-        if (k == skip || is_subject(p, k) || rel_is(p, k, "conj")) continue;
+        if (k == skip || p->placed[k] || is_subject(p, k) || rel_is(p, k, "conj")) continue;
         if (k < t && (is_aux(p, k) || is_to_marker(p, k))) {
             vec_push(&chain, k);
             continue;
@@ -542,25 +553,6 @@ static void projectivize(int32_t *head, uint32_t n)
     }
 }
 
-/* A name is a contiguous run of words: a flat part hung on a head that other words separate
- * from it ("the Prince of Dol Amroth" with Amroth on Prince, a common greedy-parser slip)
- * joins the proper noun just before it, so the name stays whole. */
-static void join_split_names(const dep_sentence *s, int32_t *head, uint32_t n)
-{
-    for (uint32_t k = 2; k <= n; k++) {
-        const dep_token *t = &s->tokens[k - 1], *prev = &s->tokens[k - 2];
-        if (strncmp(t->deprel, "flat", 4) != 0 || head[k] < 0 || (uint32_t)head[k] >= k - 1)
-            continue;
-        if (head[k - 1] == head[k] && !strncmp(prev->deprel, "flat", 4)) continue;
-        if (strcmp(prev->upos, "PROPN") != 0) continue;
-        /* Not under k itself, or the new arc would close a cycle. */
-        uint32_t up = k - 1, steps = 0;
-        while (up && up != k && steps++ <= n) up = head[up] > 0 ? (uint32_t)head[up] : 0;
-        if (up == k) continue;
-        head[k] = (int32_t)(k - 1);
-    }
-}
-
 static void set_spans(tree_node *n, tree_node *parent)
 {
     n->parent = parent;
@@ -583,10 +575,14 @@ tern_status dependency_to_tree(const dep_sentence *s, arena *a, ptb_tree *out, t
         error_set(err, TERN_EFORMAT, "empty dependency sentence");
         return TERN_EFORMAT;
     }
-    projector p = {a, s, n, NULL, NULL, NULL, NULL, 0};
+    /* Repairs change heads and labels of a copy; the caller's sentence stays as parsed. */
+    dep_sentence repaired = {arena_memdup(a, s->tokens, n * sizeof *s->tokens), n};
+    dependency_repair(repaired.tokens, n);
+    s = &repaired;
+    projector p = {a, s, n, NULL, NULL, NULL, NULL, NULL, 0};
+    p.placed = arena_array(a, uint8_t, n + 1);
     p.head = arena_array(a, int32_t, n + 1);
     for (uint32_t i = 1; i <= n; i++) p.head[i] = s->tokens[i - 1].head;
-    join_split_names(s, p.head, n);
     projectivize(p.head, n);
     p.n_kids = arena_array(a, uint32_t, n + 1);
     p.kids = arena_array(a, uint32_t *, n + 1);
