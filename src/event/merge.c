@@ -24,10 +24,33 @@ static int same_key(const tern_event *a, const tern_event *b)
 
 enum { QUALIFYING = TERN_FLAG_ALLEGED | TERN_FLAG_QUOTE | TERN_FLAG_CAPTION | TERN_FLAG_HEADLINE };
 
-size_t event_merge(const tern_event *events, size_t n, arena *a, tern_event **out)
+/* The one dated day on which the article reports e's dyad and code, or NULL if none or
+ * several. */
+static const tern_event *dated_twin(const tern_event *events, size_t n, const tern_event *e)
+{
+    const tern_event *found = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const tern_event *d = &events[i];
+        if (d->date_resolution != TERN_DATE_DAY || strcmp(d->source, e->source) ||
+            strcmp(d->target, e->target) || strcmp(d->code, e->code))
+            continue;
+        if (found && found->date != d->date) return NULL;
+        found = d;
+    }
+    return found;
+}
+
+size_t event_merge(const tern_event *given, size_t n, arena *a, tern_event **out)
 {
     *out = NULL;
     if (!n) return 0;
+    tern_event *events = arena_array(a, tern_event, n);
+    memcpy(events, given, n * sizeof *events);
+    for (size_t i = 0; i < n; i++) {
+        if (events[i].date_resolution != TERN_DATE_UNRESOLVED) continue;
+        const tern_event *twin = dated_twin(given, n, &events[i]);
+        if (twin) events[i].date = twin->date, events[i].date_resolution = twin->date_resolution;
+    }
     size_t cap = 16;
     while (cap < 2 * n) cap *= 2;
     uint32_t *slots = arena_array(a, uint32_t, cap); /* 0 = empty, else merged index + 1 */

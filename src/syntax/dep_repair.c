@@ -178,6 +178,72 @@ static void subject_listed_before_clause(repair *r)
     }
 }
 
+/* Words that make a phrase a time: days, months, and the calendar nouns and adverbs wire
+ * copy puts before the verb ("on Thursday", "last week", "earlier this month"). */
+static int time_word(const repair *r, uint32_t k)
+{
+    static const char *const words[] = {
+        "monday",    "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+        "january",   "february",  "march",     "april",    "may",      "june",     "july",
+        "august",    "september", "october",   "november", "december", "jan.",     "feb.",
+        "aug.",      "sept.",     "sep.",      "oct.",     "nov.",     "dec.",     "today",
+        "yesterday", "tonight",   "week",      "weekend",  "month",    "year",     "morning",
+        "afternoon", "evening",   "night",     "earlier",  "later",    NULL};
+    for (int i = 0; words[i]; i++)
+        if (!strcasecmp(tok(r, k)->form, words[i])) return 1;
+    return 0;
+}
+
+/* Wire copy puts the day between subject and verb: "Pyongyang on Thursday fired two shells".
+ * A greedy parser that meets the day before any verb tends to make the subject the root and
+ * hang the verb under it (goeswith, amod, list). When the words before the first verb are the
+ * nominal root's own phrase and a short time phrase, and that verb is finite (or a past form),
+ * the verb is the predicate: it becomes the root, the nominal its subject, the time phrase its
+ * oblique, and the root's later dependents its own (the first bare nominal its object). */
+static void verb_after_time_phrase(repair *r)
+{
+    uint32_t root = sentence_root(r);
+    if (!root || !is_noun(r, root) || has_child_with(r, root, "nsubj") ||
+        has_child_with(r, root, "cop") || has_child_with(r, root, "aux"))
+        return;
+    for (uint32_t k = 1; k < root; k++)
+        if (!dominates(r, root, k)) return;
+    uint32_t v = root + 1;
+    while (v <= r->n && !upos_is(r, v, "VERB") && !upos_is(r, v, "AUX")) v++;
+    if (v > r->n || v == root + 1 || v - root > 7 || rel_is(r, v, "acl")) return;
+    const char *x = tok(r, v)->xpos;
+    if (strcmp(x, "VBD") && strcmp(x, "VBZ") && strcmp(x, "VBP") && strcmp(x, "VBN")) return;
+    int timed = 0;
+    for (uint32_t k = root + 1; k < v; k++) {
+        if (!is_nominal(r, k) && !upos_is(r, k, "ADP") && !upos_is(r, k, "DET") &&
+            !upos_is(r, k, "ADJ") && !upos_is(r, k, "ADV"))
+            return;
+        timed |= time_word(r, k);
+    }
+    if (!timed) return;
+    /* The root's child on the way down to v ("shells" of "fired two shells"), if any. */
+    uint32_t between = 0;
+    for (uint32_t k = head_of(r, v); k && k != root; k = head_of(r, k))
+        if (head_of(r, k) == root) between = k;
+    if (!attach(r, v, 0, "root")) return;
+    attach(r, root, v, "nsubj");
+    for (uint32_t k = root + 1; k < v; k++) {
+        uint32_t h = head_of(r, k);
+        if (h == v || (h > root && h < v)) continue;
+        attach(r, k, v, has_child_with(r, k, "case") ? "obl" : "obl:tmod");
+    }
+    int object = has_child_with(r, v, "obj");
+    for (uint32_t k = v + 1; k <= r->n; k++) {
+        if (head_of(r, k) != root && k != between) continue;
+        const char *rel = NULL;
+        if (is_nominal(r, k) && !has_child_with(r, k, "case") && !object)
+            rel = "obj", object = 1;
+        else if (is_nominal(r, k) && has_child_with(r, k, "case"))
+            rel = "obl";
+        attach(r, k, v, rel);
+    }
+}
+
 /* Separators (commas, conjunctions) that end a's phrase as its own children. */
 static uint32_t trailing_separators_start(const repair *r, uint32_t a)
 {
@@ -397,6 +463,7 @@ void dependency_repair(dep_token *tokens, uint32_t n)
     join_split_names(&r);
     join_names_without_conjunction(&r);
     subject_listed_before_clause(&r);
+    verb_after_time_phrase(&r);
     auxiliaries_have_no_dependents(&r);
     modifiers_are_not_second_subjects(&r);
     join_subjects(&r);

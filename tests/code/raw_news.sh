@@ -5,7 +5,8 @@
 # hedged content clauses, speakers of quotations, accusations, names recalled by surname or
 # Korean family name, negation, headlines. Each story is written for this test in wire style.
 # The expected lines are exact: article, source, target, code, alleged, quoted, headline,
-# speaker, verb.
+# speaker, mentions, verb. The headline's warning and the body's "on Friday" warning are one
+# event, dated Friday.
 set -u
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,25 +22,25 @@ cat >"$work/in.jsonl" <<'EOF'
 {"id":"headline","date":"2024-05-02","text":"China warns Japan over Taiwan\n\nBEIJING (Reuters) - China on Friday warned Japan against interfering in Taiwan."}
 EOF
 cat >"$work/expected.tsv" <<'EOF'
-clause-subject	UKR	RUSMIL	190	0	0	0	RUS	attacked
-reciprocal	RUS	PRK	0312	0	0	0		vowed
-reciprocal	PRK	RUS	0312	0	0	0		vowed
-content-clause	KOR	RUS	111	0	0	0		condemned
-content-clause	PRK	RUS	072	1	0	0		provided
-quote-speaker	IRNGOV	ISR	111	0	1	0	IRNGOV	condemn
-accused	USA	IRN	1123	0	0	0		accused
-surname	RUSGOV	CHNGOV	040	0	0	0		met
-surname	CHNGOV	RUSGOV	040	0	0	0		met
-surname	RUSGOV	CHNGOV	051	0	0	0		praised
-family-name	PRKGOV	RUS	051	0	0	0		praised
-headline	CHN	JPN	130	0	0	1		warns
+clause-subject	UKR	RUSMIL	190	0	0	0	RUS	1	attacked
+reciprocal	RUS	PRK	0312	0	0	0		1	vowed
+reciprocal	PRK	RUS	0312	0	0	0		1	vowed
+content-clause	KOR	RUS	111	0	0	0		1	condemned
+content-clause	PRK	RUS	072	1	0	0		1	provided
+quote-speaker	IRNGOV	ISR	111	0	1	0	IRNGOV	1	condemn
+accused	USA	IRN	1123	0	0	0		1	accused
+surname	RUSGOV	CHNGOV	040	0	0	0		1	met
+surname	CHNGOV	RUSGOV	040	0	0	0		1	met
+surname	RUSGOV	CHNGOV	051	0	0	0		1	praised
+family-name	PRKGOV	RUS	051	0	0	0		1	praised
+headline	CHN	JPN	130	0	0	0		2	warns
 EOF
 if ! "$TERN_BIN" code -q --format tsv --input jsonl -o "$work/out.tsv" "$work/in.jsonl"; then
   echo "FAIL: tern code exited non-zero"
   exit 1
 fi
-# article_id source target code alleged quoted headline speaker verb_text
-tail -n +2 "$work/out.tsv" | cut -f2,5,6,9,15,16,18,19,28 >"$work/got.tsv"
+# article_id source target code alleged quoted headline speaker mentions verb_text
+tail -n +2 "$work/out.tsv" | cut -f2,5,6,9,15,16,18,19,21,28 >"$work/got.tsv"
 if ! diff -u "$work/expected.tsv" "$work/got.tsv"; then
   echo "FAIL: events differ from the expected ones (- expected, + got)"
   exit 1

@@ -66,6 +66,29 @@ static void a_conjunct_without_conjunction_is_one_name(void **state)
                 "(ROOT (S (NP (NP (NNP Bree)) (CC and) (NP (NNP Arnor))) (VP (VBD left))))");
 }
 
+/* "Pyongyang on Thursday fired two shells at Seoul" parsed with the name as root and the verb
+ * as a modifier of "shells": the verb after the time phrase is the predicate. */
+static void a_verb_after_a_time_phrase_is_the_predicate(void **state)
+{
+    (void)state;
+    expect_tree("Pyongyang Pyongyang PROPN NNP 0 root\n"
+                "on on ADP IN 3 case\n"
+                "Thursday Thursday PROPN NNP 4 obl\n"
+                "fired fire VERB VBN 6 amod\n"
+                "two two NUM CD 6 nummod\n"
+                "shells shell NOUN NNS 1 parataxis\n"
+                "at at ADP IN 8 case\n"
+                "Seoul Seoul PROPN NNP 6 nmod\n"
+                ". . PUNCT . 1 punct\n",
+                "(ROOT (S (NP (NNP Pyongyang)) (PP (IN on) (NP (NNP Thursday))) (VP (VBN fired)"
+                " (NP (NP (CD two) (NNS shells)) (PP (IN at) (NP (NNP Seoul))))) (. .)))");
+    /* Without a time word between them, a noun root with a participle stays as parsed. */
+    expect_tree("Troops troops NOUN NNS 0 root\n"
+                "trained train VERB VBN 1 acl\n"
+                "abroad abroad ADV RB 2 advmod\n",
+                "(ROOT (NP (NP (NNS Troops)) (S (VP (VBN trained) (ADVP (RB abroad))))))");
+}
+
 /* "Fornost and the evil awful Gondor welcomed": three subjects of one verb. The touching
  * ones are one phrase, the ones "and" separates are coordinated. */
 static void one_verb_has_one_subject(void **state)
@@ -202,6 +225,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_conjunct_without_conjunction_is_one_name),
+        cmocka_unit_test(a_verb_after_a_time_phrase_is_the_predicate),
         cmocka_unit_test(one_verb_has_one_subject),
         cmocka_unit_test(a_noun_root_before_a_clause_is_its_subject),
         cmocka_unit_test(a_closing_attribution_is_parataxis_of_the_root),
