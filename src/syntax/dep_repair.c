@@ -244,6 +244,47 @@ static void verb_after_time_phrase(repair *r)
     }
 }
 
+/* "downplayed their meeting after a hafling was reported": a greedy parser takes "after a
+ * hafling" for a prepositional phrase and then has no place for "was reported" but a conjunct.
+ * English joins two clauses with a conjunction or at least a comma; a subjectless verb conjunct
+ * with neither, right after a noun introduced by a word that also introduces clauses, has
+ * that noun for its subject and that word for its subordinator, and modifies the nearest verb
+ * above the noun. */
+static void subordinate_clause_after_preposition(repair *r)
+{
+    static const char *const subordinators[] = {"after",   "before", "since", "until", "till",
+                                                "because", "while",  "as",    "once",  NULL};
+    for (uint32_t v = 2; v <= r->n; v++) {
+        uint32_t h = head_of(r, v);
+        if (!h || h >= v || !rel_is(r, v, "conj") || !upos_is(r, v, "VERB") ||
+            has_child_with(r, v, "nsubj") || has_child_with(r, v, "cc"))
+            continue;
+        uint32_t first = subtree_first(r, v);
+        if (first < 2) continue;
+        uint32_t noun = first - 1;
+        while (noun > h && !is_nominal(r, noun)) noun--;
+        if (noun <= h || !dominates(r, h, noun) || !dominates(r, noun, first - 1)) continue;
+        uint32_t marker = child_with(r, noun, "case");
+        if (!marker || marker > noun) continue;
+        int subordinator = 0;
+        for (int i = 0; subordinators[i]; i++)
+            if (!strcasecmp(tok(r, marker)->form, subordinators[i])) subordinator = 1;
+        if (!subordinator) continue;
+        int separated = 0;
+        for (uint32_t k = h + 1; k < first && !separated; k++)
+            if (is_separator(r, k) && head_of(r, k) == v) separated = 1;
+        if (separated) continue;
+        /* The clause it modifies: the nearest verb above the noun. */
+        uint32_t clause = head_of(r, noun);
+        while (clause && clause != h && !upos_is(r, clause, "VERB")) clause = head_of(r, clause);
+        if (!clause) continue;
+        int passive = has_child_with(r, v, "aux:pass");
+        if (!attach(r, v, clause, "advcl")) continue;
+        attach(r, noun, v, passive ? "nsubj:pass" : "nsubj");
+        attach(r, marker, v, "mark");
+    }
+}
+
 /* Separators (commas, conjunctions) that end a's phrase as its own children. */
 static uint32_t trailing_separators_start(const repair *r, uint32_t a)
 {
@@ -464,6 +505,7 @@ void dependency_repair(dep_token *tokens, uint32_t n)
     join_names_without_conjunction(&r);
     subject_listed_before_clause(&r);
     verb_after_time_phrase(&r);
+    subordinate_clause_after_preposition(&r);
     auxiliaries_have_no_dependents(&r);
     modifiers_are_not_second_subjects(&r);
     join_subjects(&r);

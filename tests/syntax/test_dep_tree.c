@@ -89,6 +89,32 @@ static void a_verb_after_a_time_phrase_is_the_predicate(void **state)
                 "(ROOT (NP (NP (NNS Troops)) (S (VP (VBN trained) (ADVP (RB abroad))))))");
 }
 
+/* "met after a hafling was reported" read as a PP "after a hafling" and a verb conjunct with
+ * no conjunction: the noun is the subject of a clause "after" introduces. */
+static void a_conjunct_without_conjunction_after_a_subordinator_is_a_clause(void **state)
+{
+    (void)state;
+    expect_tree(
+        "Gondor Gondor PROPN NNP 2 nsubj\n"
+        "met meet VERB VBD 0 root\n"
+        "after after ADP IN 5 case\n"
+        "a a DET DT 5 det\n"
+        "hafling hafling NOUN NN 2 obl\n"
+        "was be AUX VBD 7 aux:pass\n"
+        "reported report VERB VBN 2 conj\n",
+        "(ROOT (S (NP (NNP Gondor)) (VP (VBD met) (SBAR (IN after) (S (NP (DT a) (NN hafling))"
+        " (VP (VBD was) (VP (VBN reported))))))))");
+    /* With "and" the conjunct stays. */
+    expect_tree("Gondor Gondor PROPN NNP 2 nsubj\n"
+                "met meet VERB VBD 0 root\n"
+                "after after ADP IN 4 case\n"
+                "talks talk NOUN NNS 2 obl\n"
+                "and and CCONJ CC 6 cc\n"
+                "left leave VERB VBD 2 conj\n",
+                "(ROOT (S (NP (NNP Gondor)) (VP (VP (VBD met) (PP (IN after) (NP (NNS talks))))"
+                " (CC and) (VP (VBD left)))))");
+}
+
 /* "Fornost and the evil awful Gondor welcomed": three subjects of one verb. The touching
  * ones are one phrase, the ones "and" separates are coordinated. */
 static void one_verb_has_one_subject(void **state)
@@ -226,6 +252,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_conjunct_without_conjunction_is_one_name),
         cmocka_unit_test(a_verb_after_a_time_phrase_is_the_predicate),
+        cmocka_unit_test(a_conjunct_without_conjunction_after_a_subordinator_is_a_clause),
         cmocka_unit_test(one_verb_has_one_subject),
         cmocka_unit_test(a_noun_root_before_a_clause_is_its_subject),
         cmocka_unit_test(a_closing_attribution_is_parataxis_of_the_root),
