@@ -16,6 +16,7 @@
 #include "text/petr_xml.h"
 #include "cli/explain.h"
 
+#include <ctype.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,11 +194,16 @@ static void reparse_record(validate_run *v, const petr_record *rec, const code_o
     art.id = rec->id ? rec->id : "record";
     /* A record is one sentence wrapped by hand: its line breaks are spaces, not paragraph
      * ends (offsets stay the same). Raw text decides this by line lengths, which a record's
-     * few long lines do not show. */
+     * few long lines do not show. An underscore between letters joins the words of one name
+     * in PETRARCH's notation ("Dol_Amroth"), and the records' own parses split it. */
     size_t len = strlen(rec->text);
     char *text = arena_strndup(&v->arena, rec->text, len);
-    for (size_t i = 0; i < len; i++)
+    for (size_t i = 0; i < len; i++) {
         if (text[i] == '\n' || text[i] == '\r') text[i] = ' ';
+        if (text[i] == '_' && i > 0 && i + 1 < len && isalpha((unsigned char)text[i - 1]) &&
+            isalpha((unsigned char)text[i + 1]))
+            text[i] = ' ';
+    }
     art.text = text;
     art.len = (uint32_t)len;
     analyze_options ao;
