@@ -6,7 +6,8 @@
  *       length where a line runs into the next is hard-wrapped (Reuters-21578): a paragraph is
  *       a block of lines ended by a blank line or by an indented line. Otherwise every line is
  *       a paragraph (scraped pages, BBC files), because pages put headline, date stamp and
- *       widgets on consecutive lines with no blank line between them.
+ *       widgets on consecutive lines with no blank line between them; only a line that runs
+ *       on into the next (which starts in lower case, after no sentence-final mark) joins it.
  *   (2) Roles are decided in a fixed order, first match wins: foreign script, date stamp,
  *       breadcrumb, byline, promotion, table, the known title, caption, short label, body.
  *   (3) Duplicates are found on a key made of the lower-cased letters and digits of the
@@ -281,11 +282,28 @@ static void push_paragraph(paragraph_vec *out, uint32_t a, uint32_t b, paragraph
     vec_push(out, p);
 }
 
-static void make_paragraphs(const clean_scratch *sc, int wrapped, paragraph_vec *out)
+/* Does the line break after line i fall inside a sentence? The next line starts in lower case
+ * and this one does not end as a sentence or a label does. */
+static int runs_on(const char *text, const clean_scratch *sc, size_t i)
+{
+    if (i + 1 >= sc->lines.len) return 0;
+    const line_span *l = &sc->lines.items[i], *m = &sc->lines.items[i + 1];
+    if (l->end == l->start || m->end == m->start || m->indent) return 0;
+    unsigned char next = (unsigned char)text[m->start], last = (unsigned char)text[l->end - 1];
+    return next >= 'a' && next <= 'z' && !strchr(".!?:;\"'|", last) && last < 0x80;
+}
+
+static void make_paragraphs(const char *text, const clean_scratch *sc, int wrapped,
+                            paragraph_vec *out)
 {
     if (!wrapped) {
-        for (size_t i = 0; i < sc->lines.len; i++)
-            push_paragraph(out, sc->lines.items[i].start, sc->lines.items[i].end, PARA_BODY);
+        /* Every line is a paragraph, but a line that runs on into the next is one wrapped
+         * paragraph however long its lines are. */
+        for (size_t i = 0; i < sc->lines.len; i++) {
+            uint32_t a = sc->lines.items[i].start;
+            while (runs_on(text, sc, i)) i++;
+            push_paragraph(out, a, sc->lines.items[i].end, PARA_BODY);
+        }
         return;
     }
     uint32_t a = 0, b = 0;
@@ -604,7 +622,7 @@ void clean_article(const article *a, int clean, clean_scratch *sc, paragraph_vec
     }
     size_t first_body = out->len;
     split_lines(text, from, a->len, sc);
-    make_paragraphs(sc, hard_wrapped(text, sc), out);
+    make_paragraphs(text, sc, hard_wrapped(text, sc), out);
     if (!clean) return;
 
     int need_title = res->title && !a->title_in_text;

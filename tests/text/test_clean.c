@@ -117,6 +117,38 @@ static void hard_wrapped_wire_copy(void **state)
     arena_release(&ar);
 }
 
+static void long_lines_that_run_on_are_one_paragraph(void **state)
+{
+    /* Lines too long for hard-wrapped copy, but the first runs on into the second (lower case
+     * after no sentence-final mark); the third starts a paragraph of its own. */
+    static const char text[] =
+        "Russia on Thursday accused Ukraine of shelling the Zaporizhzhia nuclear power plant in "
+        "the south of the\n"
+        "country, the defence ministry said in a statement carried by state news agencies.\n"
+        "Kyiv denied the accusation and said Russian forces had staged the attack themselves.\n";
+    arena ar;
+    arena_init(&ar, 0);
+    article a;
+    memset(&a, 0, sizeof a);
+    a.path = "t";
+    a.id = "t";
+    a.text = text;
+    a.len = sizeof text - 1;
+    text_analyzer *an = text_analyzer_new();
+    analyze_options o;
+    analyze_options_default(&o);
+    document d;
+    assert_int_equal(document_analyze(an, &a, &o, &d, &ar, NULL), TERN_OK);
+    assert_int_equal(d.n_paragraphs, 2);
+    assert_int_equal(d.n_sentences, 2);
+    assert_string_equal(document_sentence_text(&d, 0, &ar),
+                        "Russia on Thursday accused Ukraine of shelling the Zaporizhzhia nuclear "
+                        "power plant in the south of the country, the defence ministry said in a "
+                        "statement carried by state news agencies.");
+    text_analyzer_free(an);
+    arena_release(&ar);
+}
+
 static void normalised_sentence_text(void **state)
 {
     static const char text[] = "\xE2\x80\x9CPeace\xE2\x80\x9D\xC2\xA0talks \xE2\x80\x94 "
@@ -147,6 +179,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(roles_of_a_scraped_page),
         cmocka_unit_test(hard_wrapped_wire_copy),
+        cmocka_unit_test(long_lines_that_run_on_are_one_paragraph),
         cmocka_unit_test(normalised_sentence_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
