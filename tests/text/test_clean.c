@@ -84,6 +84,23 @@ static void roles_of_a_scraped_page(void **state)
     arena_release(&ar);
 }
 
+/* Analyses text as a raw article ("t") with default options, cleaning on or off. */
+static void analyze_text(const char *text, size_t len, int clean, arena *ar, document *d)
+{
+    article a;
+    memset(&a, 0, sizeof a);
+    a.path = "t";
+    a.id = "t";
+    a.text = text;
+    a.len = (uint32_t)len;
+    text_analyzer *an = text_analyzer_new();
+    analyze_options o;
+    analyze_options_default(&o);
+    o.clean = clean;
+    assert_int_equal(document_analyze(an, &a, &o, d, ar, NULL), TERN_OK);
+    text_analyzer_free(an);
+}
+
 static void hard_wrapped_wire_copy(void **state)
 {
     /* Reuters-21578 layout: lines wrapped near 65 columns, paragraphs indented, a sign-off. */
@@ -94,17 +111,8 @@ static void hard_wrapped_wire_copy(void **state)
                                " Reuter\n";
     arena ar;
     arena_init(&ar, 0);
-    article a;
-    memset(&a, 0, sizeof a);
-    a.path = "t";
-    a.id = "t";
-    a.text = text;
-    a.len = sizeof text - 1;
-    text_analyzer *an = text_analyzer_new();
-    analyze_options o;
-    analyze_options_default(&o);
     document d;
-    assert_int_equal(document_analyze(an, &a, &o, &d, &ar, NULL), TERN_OK);
+    analyze_text(text, sizeof text - 1, 1, &ar, &d);
     assert_int_equal(d.n_paragraphs, 3);
     assert_int_equal(d.paragraphs[2].role, PARA_BYLINE);
     assert_int_equal(d.n_sentences, 2);
@@ -113,7 +121,6 @@ static void hard_wrapped_wire_copy(void **state)
                         "Grain exporters said on Tuesday they expected shipments to rise by about "
                         "1.2 mln tonnes this season, helped by better weather in the south.");
     assert_string_equal(d.wire, "Reuters");
-    text_analyzer_free(an);
     arena_release(&ar);
 }
 
@@ -128,24 +135,14 @@ static void long_lines_that_run_on_are_one_paragraph(void **state)
         "Kyiv denied the accusation and said Russian forces had staged the attack themselves.\n";
     arena ar;
     arena_init(&ar, 0);
-    article a;
-    memset(&a, 0, sizeof a);
-    a.path = "t";
-    a.id = "t";
-    a.text = text;
-    a.len = sizeof text - 1;
-    text_analyzer *an = text_analyzer_new();
-    analyze_options o;
-    analyze_options_default(&o);
     document d;
-    assert_int_equal(document_analyze(an, &a, &o, &d, &ar, NULL), TERN_OK);
+    analyze_text(text, sizeof text - 1, 1, &ar, &d);
     assert_int_equal(d.n_paragraphs, 2);
     assert_int_equal(d.n_sentences, 2);
     assert_string_equal(document_sentence_text(&d, 0, &ar),
                         "Russia on Thursday accused Ukraine of shelling the Zaporizhzhia nuclear "
                         "power plant in the south of the country, the defence ministry said in a "
                         "statement carried by state news agencies.");
-    text_analyzer_free(an);
     arena_release(&ar);
 }
 
@@ -155,22 +152,11 @@ static void normalised_sentence_text(void **state)
                                "caf\x65\xCC\x81 owner\xE2\x80\x99s view\xE2\x80\xA6";
     arena ar;
     arena_init(&ar, 0);
-    article a;
-    memset(&a, 0, sizeof a);
-    a.path = "t";
-    a.id = "t";
-    a.text = text;
-    a.len = sizeof text - 1;
-    text_analyzer *an = text_analyzer_new();
-    analyze_options o;
-    analyze_options_default(&o);
-    o.clean = 0;
     document d;
-    assert_int_equal(document_analyze(an, &a, &o, &d, &ar, NULL), TERN_OK);
+    analyze_text(text, sizeof text - 1, 0, &ar, &d);
     assert_int_equal(d.n_sentences, 1);
     assert_string_equal(document_sentence_text(&d, 0, &ar),
                         "\"Peace\" talks -- caf\xC3\xA9 owner's view...");
-    text_analyzer_free(an);
     arena_release(&ar);
 }
 
