@@ -299,6 +299,25 @@ static void emit_compound(builder *b, const tree_node *n)
 
 /* "the government of Gondor": NP whose first PP sits in an (NP (NP ..) (PP (IN ..) (NP ..)))
  * shape. Fills parts and returns 1, or 0 when the NP has another shape. */
+/* Do the parts cover every word (letters or digits) of np? */
+static int covers_words(const builder *b, const tree_node *np, const part_vec *parts)
+{
+    for (uint32_t i = np->first_leaf; i < np->end_leaf; i++) {
+        const char *w = b->tree->leaves[i]->word;
+        int word = 0;
+        for (const char *c = w; *c && !word; c++) word = isalnum((unsigned char)*c) || *c & 0x80;
+        if (!word) continue;
+        int covered = 0;
+        for (size_t k = 0; k < parts->len && !covered; k++) {
+            const ne_part *p = &parts->items[k];
+            covered = p->compound ? i >= p->compound->first_leaf && i < p->compound->end_leaf
+                                  : p->token == i;
+        }
+        if (!covered) return 0;
+    }
+    return 1;
+}
+
 static int prepositional_phrase(builder *b, const tree_node *np, part_vec *parts)
 {
     const tree_node *pp = first_below(np, "PP");
@@ -356,6 +375,10 @@ static int prepositional_phrase(builder *b, const tree_node *np, part_vec *parts
             ne_part p = {i, NULL};
             vec_push(parts, p);
         }
+    /* PETRARCH-1 reads "NP PP" as the head, the preposition and its object, and drops any
+     * other word of the phrase. Raw news keeps every word: a phrase the shape does not cover
+     * ("The US on Thursday rejected calls by Kofi Annan" from a bad parse) stays a bracket. */
+    if (b->embedded_clauses && !covers_words(b, np, parts)) return 0;
     return 1;
 }
 

@@ -84,7 +84,8 @@ static void render(const coding_sentence *s, char *out, size_t cap)
     }
 }
 
-static void check_frames(const char *tree, const char *expected, uint32_t n_frames)
+static void check_frames_with(const char *tree, const frame_options *o, const char *expected,
+                              uint32_t n_frames)
 {
     arena a;
     arena_init(&a, 0);
@@ -92,12 +93,17 @@ static void check_frames(const char *tree, const char *expected, uint32_t n_fram
     tern_error err = {0};
     assert_int_equal(treebank_parse(tree, strlen(tree), &a, &t, &err), TERN_OK);
     coding_sentence s;
-    assert_int_equal(frames_from_tree(&t, NULL, &a, &s, &err), TERN_OK);
+    assert_int_equal(frames_from_tree(&t, o, &a, &s, &err), TERN_OK);
     char buf[2048];
     render(&s, buf, sizeof buf);
     assert_string_equal(buf, expected);
     assert_int_equal(s.n_frames, n_frames);
     arena_release(&a);
+}
+
+static void check_frames(const char *tree, const char *expected, uint32_t n_frames)
+{
+    check_frames_with(tree, NULL, expected, n_frames);
 }
 
 static void possessive_prepositional_and_compound_phrases(void **state)
@@ -120,6 +126,26 @@ static void possessive_prepositional_and_compound_phrases(void **state)
                  " (NP (NP (NNP Minas) (NNP Tirith)) (CC and) (NNP Osgiliath))))) (. .)))",
                  "{X } [VP welcomed <{ties between Minas Tirith } {ties between Osgiliath } > ] . ",
                  1);
+}
+
+/* Raw news (embedded_clauses): a clause inside a noun phrase keeps its verb phrase, and an
+ * "NP PP" phrase with more words than head, preposition and object stays a bracket instead
+ * of dropping them. PETRARCH-1's reading (the default) flattens and drops. */
+static void raw_news_keeps_clauses_and_words(void **state)
+{
+    frame_options raw = {0};
+    comma_options_default(&raw.commas);
+    raw.embedded_clauses = 1;
+    const char *clause = "(ROOT (S (NP (NNP X)) (VP (VBD cited) (NP (NP (NNS reports)) (SBAR"
+                         " (IN that) (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)))))))"
+                         " (. .)))";
+    check_frames(clause, "{X } [VP cited {reports } that Arnor attacked Gondor ] . ", 1);
+    check_frames_with(clause, &raw,
+                      "{X } [VP cited {reports } that {Arnor } [VP attacked {Gondor } ] ] . ", 2);
+    const char *extra = "(ROOT (S (NP (NP (NNP Arnor)) (PP (IN on) (NP (NNP Monday))) (NNS calls))"
+                        " (VP (VBD left)) (. .)))";
+    check_frames(extra, "{Arnor on Monday } [VP left ] . ", 1);
+    check_frames_with(extra, &raw, "{Arnor } on {Monday } calls [VP left ] . ", 1);
 }
 
 static void verb_phrases_passive_and_negation(void **state)
@@ -162,6 +188,7 @@ int main(void)
         cmocka_unit_test(reads_tree_and_leaves),
         cmocka_unit_test(rejects_malformed_trees),
         cmocka_unit_test(possessive_prepositional_and_compound_phrases),
+        cmocka_unit_test(raw_news_keeps_clauses_and_words),
         cmocka_unit_test(verb_phrases_passive_and_negation),
         cmocka_unit_test(comma_clauses_are_removed),
     };
