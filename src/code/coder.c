@@ -603,6 +603,19 @@ static int mutual_code(const char *code)
            !strncmp(code, "06", 2);
 }
 
+/* How many distinct countries (or bodies) the list names; "---" agents name none. */
+static int named_countries(const actor_list *l)
+{
+    int n = 0;
+    for (int i = 0; i < l->n; i++) {
+        if (!strncmp(l->codes[i], "---", 3)) continue;
+        int seen = 0;
+        for (int j = 0; j < i && !seen; j++) seen = !strncmp(l->codes[j], l->codes[i], 3);
+        n += !seen;
+    }
+    return n;
+}
+
 /* Codes one frame; returns 1 if the verb coded (so frames inside it are not coded again). */
 static int code_frame(coder_run *r, uint32_t fi, uint32_t *negated)
 {
@@ -661,7 +674,7 @@ static int code_frame(coder_run *r, uint32_t fi, uint32_t *negated)
     actor_list src, tgt;
     slot_codes(r, source, &src);
     slot_codes(r, target, &tgt);
-    int reciprocal = r->ctx && mutual_code(code) && src.n >= 2 &&
+    int reciprocal = r->ctx && mutual_code(code) && named_countries(&src) >= 2 &&
                      (!slot_set(target) || !strncmp(tgt.codes[0], "---", 3));
     if (!slot_set(target) && !reciprocal) return 1;
     if (f->negated && !(fired && covers_negation(r, &m))) {
