@@ -734,6 +734,55 @@ static void find_speakers(coder_run *r)
     }
 }
 
+/* Is the three-letter code a state (a country code, not a body, a group or a CAMEO region)? */
+static int state_code(const char *code)
+{
+    static const char *const not_states[] = {"IGO", "NGO", "IMG", "MNC", "UIS", "UNK", "---", "AFR",
+                                             "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF",
+                                             "EEU", "EIN", "EUR", "LAM", "MEA", "NAF", "NMR", "PGS",
+                                             "SAF", "SAM", "SAS", "SEA", "WAF", "WST", NULL};
+    if (!code || strlen(code) < 3) return 0;
+    for (int i = 0; not_states[i]; i++)
+        if (!strncmp(code, not_states[i], 3)) return 0;
+    return 1;
+}
+
+/* Agents of a state's own institutions and society: "the opposition", "the court",
+ * "parliament", "police". Armed groups, troops and spies are left out: "Israeli troops
+ * killed militants" must not make the militants Israeli. */
+static int domestic_agent(const char *code)
+{
+    static const char *const domestic[] = {"GOV", "OPP", "LEG", "JUD", "COP", "PTY",
+                                           "MED", "BUS", "LAB", "EDU", "HLH", "CVL",
+                                           "ELI", "AGR", "ENV", "REL", NULL};
+    if (!code || strlen(code) < 6 || strncmp(code, "---", 3) != 0) return 0;
+    for (int i = 0; domestic[i]; i++)
+        if (!strncmp(code + 3, domestic[i], 3)) return 1;
+    return 0;
+}
+
+/* An agent with no country ("the opposition", "the Supreme Court") in a sentence that names
+ * exactly one state belongs to that state: "Georgian President Shevardnadze resigned as the
+ * opposition threatened to storm his residence" is a Georgian opposition. */
+static void place_domestic_agents(coder_run *r)
+{
+    const char *state = NULL;
+    for (uint32_t k = 0; k < r->s->n_phrases; k++) {
+        const char *c = r->phrase_code[k];
+        if (deleted(&r->s->phrases[k]) || !state_code(c)) continue;
+        if (state && strncmp(state, c, 3) != 0) return; /* two states: no telling */
+        state = c;
+    }
+    if (!state) return;
+    for (uint32_t k = 0; k < r->s->n_phrases; k++) {
+        const char *c = r->phrase_code[k];
+        if (deleted(&r->s->phrases[k]) || !domestic_agent(c)) continue;
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.3s%s", state, c + 3);
+        r->phrase_code[k] = arena_strdup(r->a, buf);
+    }
+}
+
 /* Who said the frame's words: the speaker of a quotation it is in, or of a speech verb whose
  * clause contains it. */
 static const char *frame_speaker_of(const coder_run *r, uint32_t fi)
@@ -783,6 +832,7 @@ void code_sentence(const tern_dict *d, const coding_sentence *s, int32_t date,
     r.scratch = arena_array(a, seq_entry, s->n_items + 1);
     code_phrases(&r, date);
     find_speakers(&r);
+    if (ctx) place_domestic_agents(&r);
     uint8_t *done = arena_array(a, uint8_t, s->n_frames + 1);
     for (uint32_t fi = 0; fi < s->n_frames; fi++) {
         int32_t parent = s->frames[fi].parent;

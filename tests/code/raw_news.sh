@@ -3,7 +3,9 @@
 # own dictionaries and model (both in the repository, so this runs without ../shared): the
 # subject of a reported clause, reciprocal compound subjects, clauses inside noun phrases and
 # hedged content clauses, speakers of quotations, accusations, names recalled by surname or
-# Korean family name, negation, headlines. Each story is written for this test in wire style.
+# Korean family name, negation, headlines, agents placed in the one state a sentence names
+# (police and opposition in Minsk), but not armed groups (militants killed by Israeli troops).
+# Each story is written for this test in wire style.
 # The expected lines are exact: article, source, target, code, alleged, quoted, headline,
 # speaker, mentions, verb. The headline's warning and the body's "on Friday" warning are one
 # event, dated Friday.
@@ -19,6 +21,8 @@ cat >"$work/in.jsonl" <<'EOF'
 {"id":"surname","date":"2024-05-02","text":"Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday.\n\nPutin praised Xi for his support."}
 {"id":"family-name","date":"2024-05-02","text":"North Korean leader Kim Jong Un sent a message to Vladimir Putin on Thursday.\n\nKim praised Russia for its fight against imperialism."}
 {"id":"negated","date":"2024-05-02","text":"Israel did not attack Iran on Friday, officials said."}
+{"id":"domestic","date":"2024-05-02","text":"Police arrested opposition leaders in Minsk on Sunday."}
+{"id":"not-domestic","date":"2024-05-02","text":"Israeli troops killed three militants on Tuesday."}
 {"id":"headline","date":"2024-05-02","text":"China warns Japan over Taiwan\n\nBEIJING (Reuters) - China on Friday warned Japan against interfering in Taiwan."}
 EOF
 cat >"$work/expected.tsv" <<'EOF'
@@ -33,6 +37,8 @@ surname	RUSGOV	CHNGOV	040	0	0	0		1	met
 surname	CHNGOV	RUSGOV	040	0	0	0		1	met
 surname	RUSGOV	CHNGOV	051	0	0	0		1	praised
 family-name	PRKGOV	RUS	051	0	0	0		1	praised
+domestic	BLRCOP	BLROPP	173	0	0	0		1	arrested
+not-domestic	ISRMIL	---INS	190	0	0	0		1	killed
 headline	CHN	JPN	130	0	0	0		2	warns
 EOF
 if ! "$TERN_BIN" code -q --format tsv --input jsonl -o "$work/out.tsv" "$work/in.jsonl"; then
