@@ -285,6 +285,24 @@ static void subordinate_clause_after_preposition(repair *r)
     }
 }
 
+/* "filled with munitions and other military equipment" with "equipment" hung as a conjunct
+ * of the verb: a conjunct joins like with like, so a noun conjunct whose conjunction follows
+ * a noun the verb governs is that noun's conjunct. */
+static void noun_conjunct_of_noun(repair *r)
+{
+    for (uint32_t k = 3; k <= r->n; k++) {
+        uint32_t h = head_of(r, k);
+        if (!h || h >= k || !rel_is(r, k, "conj") || !is_noun(r, k) || !upos_is(r, h, "VERB"))
+            continue;
+        uint32_t cc = child_with(r, k, "cc");
+        if (!cc || cc >= k || cc < 2) continue;
+        uint32_t before = cc - 1;
+        if (!is_noun(r, before) || before <= h || !dominates(r, h, before)) continue;
+        if (rel_is(r, before, "nsubj") || rel_is(r, before, "compound")) continue;
+        attach(r, k, before, "conj");
+    }
+}
+
 /* Separators (commas, conjunctions) that end a's phrase as its own children. */
 static uint32_t trailing_separators_start(const repair *r, uint32_t a)
 {
@@ -506,6 +524,7 @@ void dependency_repair(dep_token *tokens, uint32_t n)
     subject_listed_before_clause(&r);
     verb_after_time_phrase(&r);
     subordinate_clause_after_preposition(&r);
+    noun_conjunct_of_noun(&r);
     auxiliaries_have_no_dependents(&r);
     modifiers_are_not_second_subjects(&r);
     join_subjects(&r);

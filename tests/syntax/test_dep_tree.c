@@ -115,6 +115,22 @@ static void a_conjunct_without_conjunction_after_a_subordinator_is_a_clause(void
                 " (CC and) (VP (VBD left)))))");
 }
 
+/* "shipped arms and equipment to Arnor" with "equipment" hung on the verb: a noun conjunct
+ * joins the noun before its conjunction. */
+static void a_noun_conjunct_joins_the_noun_before_it(void **state)
+{
+    (void)state;
+    expect_tree("Gondor Gondor PROPN NNP 2 nsubj\n"
+                "shipped ship VERB VBD 0 root\n"
+                "arms arm NOUN NNS 2 obj\n"
+                "and and CCONJ CC 5 cc\n"
+                "equipment equipment NOUN NN 2 conj\n"
+                "to to ADP IN 7 case\n"
+                "Arnor Arnor PROPN NNP 5 nmod\n",
+                "(ROOT (S (NP (NNP Gondor)) (VP (VBD shipped) (NP (NP (NNS arms)) (CC and) (NP (NP"
+                " (NN equipment)) (PP (IN to) (NP (NNP Arnor))))))))");
+}
+
 /* "Fornost and the evil awful Gondor welcomed": three subjects of one verb. The touching
  * ones are one phrase, the ones "and" separates are coordinated. */
 static void one_verb_has_one_subject(void **state)
@@ -253,6 +269,7 @@ int main(void)
         cmocka_unit_test(a_conjunct_without_conjunction_is_one_name),
         cmocka_unit_test(a_verb_after_a_time_phrase_is_the_predicate),
         cmocka_unit_test(a_conjunct_without_conjunction_after_a_subordinator_is_a_clause),
+        cmocka_unit_test(a_noun_conjunct_joins_the_noun_before_it),
         cmocka_unit_test(one_verb_has_one_subject),
         cmocka_unit_test(a_noun_root_before_a_clause_is_its_subject),
         cmocka_unit_test(a_closing_attribution_is_parataxis_of_the_root),
