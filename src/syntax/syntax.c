@@ -16,9 +16,11 @@
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct syntax_model {
     model_file file;
@@ -195,6 +197,41 @@ static word_info *words_of(const syntax_sentence *s, arena *a)
     return w;
 }
 
+static int tag_of(const syntax_model *m, unsigned upos, const char *xpos)
+{
+    for (uint32_t t = 0; t < m->n_tags; t++)
+        if (m->tag_upos[t] == upos && m->tag_xpos[t] && !strcmp(m->tag_xpos[t], xpos))
+            return (int)t;
+    return -1;
+}
+
+/* "I express firm support", "We welcome the decision": right after a subject pronoun that
+ * takes the plain present, a singular noun, an adjective or an adverb with a verb of the same
+ * spelling is that verb when no verb follows it ("we still believe" keeps its adverb). The
+ * tagger, reading "express" as an adverb, sends the parser down a wrong tree. */
+static void verb_after_subject_pronoun(const syntax_model *m, syntax_sentence *s)
+{
+    int vbp = -1;
+    for (uint32_t i = 1; i < s->n; i++) {
+        syntax_token *t = &s->tokens[i];
+        const char *p = s->tokens[i - 1].form;
+        if (strcmp(t->xpos, "NN") && strcmp(t->xpos, "JJ") && strcmp(t->xpos, "RB")) continue;
+        if (i + 1 < s->n &&
+            (!strncmp(s->tokens[i + 1].xpos, "VB", 2) || !strcmp(s->tokens[i + 1].xpos, "MD")))
+            continue;
+        if (strcmp(p, "I") && strcasecmp(p, "we") && strcasecmp(p, "they")) continue;
+        char low[64];
+        size_t n = strlen(t->form);
+        if (n == 0 || n >= sizeof low) continue;
+        for (size_t k = 0; k < n; k++) low[k] = (char)tolower((unsigned char)t->form[k]);
+        if (!lexicon_is_lemma(low, n, LEX_VERB)) continue;
+        if (vbp < 0 && (vbp = tag_of(m, UPOS_VERB, "VBP")) < 0) return;
+        t->tag = (uint16_t)vbp;
+        t->upos = m->tag_upos[vbp];
+        t->xpos = m->tag_xpos[vbp];
+    }
+}
+
 static void tag_with(const syntax_model *m, syntax_sentence *s, const word_info *w, arena *a)
 {
     uint64_t *amb = arena_alloc(a, (s->n ? s->n : 1) * sizeof *amb);
@@ -206,6 +243,7 @@ static void tag_with(const syntax_model *m, syntax_sentence *s, const word_info 
         t->upos = m->tag_upos[tags[i]];
         t->xpos = m->tag_xpos[tags[i]];
     }
+    verb_after_subject_pronoun(m, s);
 }
 
 static void parse_with(const syntax_model *m, syntax_sentence *s, const word_info *w, arena *a)
