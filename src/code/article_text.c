@@ -146,7 +146,8 @@ tern_status article_code_document(const tern_coder *c, tern_article *a, const ar
      * sentence is not taken for the source; raw news finds each verb's own subject instead,
      * and needs that clause: it names the speaker. */
     co.commas = (comma_options){0};
-    code_context ctx = {NULL, &a->names};
+    code_context ctx = {NULL, &a->names, NULL};
+    if (doc.dateline) ctx.home = place_state(c->dict, doc.dateline, doc.date, &a->arena);
     /* A story full of one uncodable topic's words (a match report, a film review) is dropped
      * before any sentence is coded. */
     topic_cues cues = {0};

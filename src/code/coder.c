@@ -761,9 +761,31 @@ static int domestic_agent(const char *code)
     return 0;
 }
 
+const char *place_state(const tern_dict *d, const char *place, int32_t date, arena *a)
+{
+    atom words[16];
+    uint32_t n = 0;
+    for (const char *p = place; *p && n < 16;) {
+        while (*p == ' ') p++;
+        size_t len = strcspn(p, " ");
+        if (!len) break;
+        char up[128];
+        if (len >= sizeof up) return NULL;
+        for (size_t i = 0; i < len; i++) up[i] = (char)toupper((unsigned char)p[i]);
+        words[n] = atom_find(d->words, up, len);
+        if (!words[n++]) return NULL;
+        p += len;
+    }
+    uint32_t span[2];
+    const char *code = n ? actor_match_phrase(d, words, n, date, a, span, 1) : NULL;
+    if (!code || !state_code(code) || span[0] != 0 || span[1] != n) return NULL;
+    return arena_strndup(a, code, 3);
+}
+
 /* An agent with no country ("the opposition", "the Supreme Court") in a sentence that names
  * exactly one state belongs to that state: "Georgian President Shevardnadze resigned as the
- * opposition threatened to storm his residence" is a Georgian opposition. */
+ * opposition threatened to storm his residence" is a Georgian opposition. A sentence that
+ * names no state is about the dateline's ("KYIV (Reuters) - The government said ..."). */
 static void place_domestic_agents(coder_run *r)
 {
     const char *state = NULL;
@@ -773,6 +795,7 @@ static void place_domestic_agents(coder_run *r)
         if (state && strncmp(state, c, 3) != 0) return; /* two states: no telling */
         state = c;
     }
+    if (!state) state = r->ctx->home;
     if (!state) return;
     for (uint32_t k = 0; k < r->s->n_phrases; k++) {
         const char *c = r->phrase_code[k];

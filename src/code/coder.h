@@ -43,7 +43,12 @@ typedef struct name_memory {
 typedef struct code_context {
     const uint8_t *quoted; /* per token: 1 inside a quotation */
     name_memory *names;    /* the article's names so far; learns from this sentence */
+    const char *home;      /* the state of the article's dateline ("KYIV (Reuters) -"), or NULL */
 } code_context;
+
+/* The state a place names ("SEOUL" KOR, "WASHINGTON" USA) on a date, as the three-letter code
+ * of its actor, or NULL when the place is no state's (a body, a region, unknown). */
+const char *place_state(const tern_dict *d, const char *place, int32_t date, arena *a);
 
 typedef struct code_options {
     int require_dyad;     /* drop events without both actors (default 1) */

@@ -4,7 +4,8 @@
 # subject of a reported clause, reciprocal compound subjects, clauses inside noun phrases and
 # hedged content clauses, speakers of quotations, accusations, names recalled by surname or
 # Korean family name, negation, headlines, agents placed in the one state a sentence names
-# (police and opposition in Minsk), but not armed groups (militants killed by Israeli troops).
+# (police and opposition in Minsk) or, naming none, in the dateline's (SEOUL), but not armed
+# groups (militants killed by Israeli troops).
 # Each story is written for this test in wire style.
 # The expected lines are exact: article, source, target, code, alleged, quoted, headline,
 # speaker, mentions, verb. The headline's warning and the body's "on Friday" warning are one
@@ -23,6 +24,7 @@ cat >"$work/in.jsonl" <<'EOF'
 {"id":"negated","date":"2024-05-02","text":"Israel did not attack Iran on Friday, officials said."}
 {"id":"domestic","date":"2024-05-02","text":"Police arrested opposition leaders in Minsk on Sunday."}
 {"id":"not-domestic","date":"2024-05-02","text":"Israeli troops killed three militants on Tuesday."}
+{"id":"dateline","date":"2024-05-02","text":"SEOUL (Reuters) - The opposition on Monday accused the government of covering up a bribery scandal."}
 {"id":"headline","date":"2024-05-02","text":"China warns Japan over Taiwan\n\nBEIJING (Reuters) - China on Friday warned Japan against interfering in Taiwan."}
 EOF
 cat >"$work/expected.tsv" <<'EOF'
@@ -39,6 +41,7 @@ surname	RUSGOV	CHNGOV	051	0	0	0		1	praised
 family-name	PRKGOV	RUS	051	0	0	0		1	praised
 domestic	BLRCOP	BLROPP	173	0	0	0		1	arrested
 not-domestic	ISRMIL	---INS	190	0	0	0		1	killed
+dateline	KOROPP	KORGOV	1121	0	0	0		1	accused
 headline	CHN	JPN	130	0	0	0		2	warns
 EOF
 if ! "$TERN_BIN" code -q --format tsv --input jsonl -o "$work/out.tsv" "$work/in.jsonl"; then
