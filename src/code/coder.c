@@ -603,6 +603,32 @@ static int mutual_code(const char *code)
            !strncmp(code, "06", 2);
 }
 
+static int state_code(const char *code);
+
+/* Raw news: a target found by search that belongs to the source's own state ("Syria offered
+ * its troops to Lebanon": its troops) is what the source acts with, not on, when a phrase of
+ * another state follows in the verb phrase; that one is the target. */
+static actor_slot other_party(coder_run *r, actor_slot source, actor_slot target)
+{
+    if (source.phrase < 0 || target.phrase < 0 || source.compound >= 0 || target.compound >= 0)
+        return target;
+    const char *s = r->phrase_code[source.phrase], *t = r->phrase_code[target.phrase];
+    if (!s || !t || !state_code(s) || strncmp(s, t, 3) != 0) return target;
+    int after = 0;
+    for (uint32_t i = 0; i < r->n_lower; i++) {
+        if (r->lower[i].kind != SEQ_NE_OPEN) continue;
+        int32_t p = (int32_t)r->lower[i].value;
+        if (p == target.phrase) {
+            after = 1;
+            continue;
+        }
+        const char *c = r->phrase_code[p];
+        if (after && c && state_code(c) && strncmp(c, s, 3) != 0 && r->s->phrases[p].compound < 0)
+            return (actor_slot){p, -1};
+    }
+    return target;
+}
+
 /* How many distinct countries (or bodies) the list names; "---" agents name none. */
 static int named_countries(const actor_list *l)
 {
@@ -650,6 +676,7 @@ static int code_frame(coder_run *r, uint32_t fi, uint32_t *negated)
         m.source = m.target = (actor_slot){-1, -1};
     }
     actor_slot target = m.target, source = m.source;
+    int searched_target = !slot_set(target);
     if (!slot_set(target)) {
         target = first_phrase(r, r->lower, r->n_lower, 0, 1, NULL);
         if (!slot_set(target)) target = first_phrase(r, r->lower, r->n_lower, 0, 0, NULL);
@@ -671,6 +698,7 @@ static int code_frame(coder_run *r, uint32_t fi, uint32_t *negated)
         if (!slot_set(source)) source = first_phrase(r, r->upper, r->n_upper, 1, 0, tcode);
     }
     if (!slot_set(source)) return 1;
+    if (r->ctx && searched_target) target = other_party(r, source, target);
     actor_list src, tgt;
     slot_codes(r, source, &src);
     slot_codes(r, target, &tgt);
@@ -782,12 +810,34 @@ const char *place_state(const tern_dict *d, const char *place, int32_t date, are
     return arena_strndup(a, code, 3);
 }
 
+/* "Syria offered its troops": an agent phrase opened by "its" belongs to the nearest state
+ * named before it. ("their" is left alone: it mostly points at a compound or a group.) */
+static void possessive_its(coder_run *r)
+{
+    const char *last_state = NULL;
+    for (uint32_t k = 0; k < r->s->n_phrases; k++) {
+        const noun_phrase *p = &r->s->phrases[k];
+        if (deleted(p)) continue;
+        const char *c = r->phrase_code[k];
+        const sentence_item *first = &r->s->items[p->open_item + 1];
+        if (c && !strncmp(c, "---", 3) && strlen(c) > 3 && last_state && first->kind == ITEM_WORD &&
+            !strcmp(r->s->tokens[first->value].upper, "ITS")) {
+            char buf[64];
+            snprintf(buf, sizeof buf, "%.3s%s", last_state, c + 3);
+            r->phrase_code[k] = arena_strdup(r->a, buf);
+        } else if (state_code(c)) {
+            last_state = c;
+        }
+    }
+}
+
 /* An agent with no country ("the opposition", "the Supreme Court") in a sentence that names
  * exactly one state belongs to that state: "Georgian President Shevardnadze resigned as the
  * opposition threatened to storm his residence" is a Georgian opposition. A sentence that
  * names no state is about the dateline's ("KYIV (Reuters) - The government said ..."). */
 static void place_domestic_agents(coder_run *r)
 {
+    possessive_its(r);
     const char *state = NULL;
     for (uint32_t k = 0; k < r->s->n_phrases; k++) {
         const char *c = r->phrase_code[k];
