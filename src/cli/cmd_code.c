@@ -72,8 +72,13 @@ static void usage(FILE *out)
         "  --new-actor-length N    quote unknown noun phrases of up to N words (default 0)\n"
         "  -j, --threads N     worker threads for raw text (default 1); output order is the\n"
         "                      same for any N\n"
+        "  --explain           print how each sentence was read (actor phrases, verb\n"
+        "                      phrases, events and the dictionary lines that fired) on\n"
+        "                      standard error\n"
         "  -q, --quiet         no progress line and no summary on standard error\n"
-        "  -h, --help          this help\n");
+        "  -h, --help          this help\n"
+        "\n"
+        "On a terminal, events are shown as an aligned table; otherwise JSON Lines.\n");
 }
 
 static int flush_story(petr_run *p)
