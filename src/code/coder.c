@@ -30,6 +30,7 @@ typedef struct coder_run {
     const char *speaker;        /* the sentence's speaker (of an unquoted speech verb) */
     atom *token_atoms;
     const char **phrase_code;  /* NULL = no actor */
+    const char **unplaced;     /* raw news: a placed agent's code before placing, else NULL */
     const char **phrase_text;  /* words as written */
     const char **phrase_upper; /* words upper-cased */
     seq_entry *upper, *lower;
@@ -629,6 +630,18 @@ static actor_slot other_party(coder_run *r, actor_slot source, actor_slot target
     return target;
 }
 
+/* "The United States urged the government to ...": a government placed in the only state its
+ * sentence names, when that state itself (or its government) acts on it, is almost always
+ * another state's, left unnamed; it goes back to having no country. */
+static void unplace_own_government(const coder_run *r, actor_slot source, actor_slot target,
+                                   actor_list *tgt)
+{
+    if (!r->unplaced || source.phrase < 0 || target.phrase < 0 || tgt->n != 1) return;
+    const char *was = r->unplaced[target.phrase], *s = r->phrase_code[source.phrase];
+    if (!was || strcmp(was, "---GOV") != 0 || !s || strncmp(s, tgt->codes[0], 3) != 0) return;
+    if (strlen(s) == 3 || !strcmp(s + 3, "GOV")) tgt->codes[0] = was;
+}
+
 /* How many distinct countries (or bodies) the list names; "---" agents name none. */
 static int named_countries(const actor_list *l)
 {
@@ -702,6 +715,7 @@ static int code_frame(coder_run *r, uint32_t fi, uint32_t *negated)
     actor_list src, tgt;
     slot_codes(r, source, &src);
     slot_codes(r, target, &tgt);
+    unplace_own_government(r, source, target, &tgt);
     int reciprocal = r->ctx && mutual_code(code) && named_countries(&src) >= 2 &&
                      (!slot_set(target) || !strncmp(tgt.codes[0], "---", 3));
     if (!slot_set(target) && !reciprocal) return 1;
@@ -852,6 +866,8 @@ static void place_domestic_agents(coder_run *r)
         if (deleted(&r->s->phrases[k]) || !domestic_agent(c)) continue;
         char buf[64];
         snprintf(buf, sizeof buf, "%.3s%s", state, c + 3);
+        if (!r->unplaced) r->unplaced = arena_array(r->a, const char *, r->s->n_phrases + 1);
+        r->unplaced[k] = c;
         r->phrase_code[k] = arena_strdup(r->a, buf);
     }
 }
