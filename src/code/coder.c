@@ -536,6 +536,9 @@ static void add_event(coder_run *r, const char *src, const char *tgt, const char
     const char *speaker = r->ctx ? frame_speaker_of(r, frame_index) : NULL;
     if (!strcmp(src, tgt)) return;
     if (r->o->require_dyad && (!strcmp(src, "---") || !strcmp(tgt, "---"))) return;
+    /* Raw news: with require_dyad, two agents neither of whom has a state or a body ("state
+     * media" and "military cooperation") are no dyad an analyst can place. */
+    if (r->ctx && r->o->require_dyad && !strncmp(src, "---", 3) && !strncmp(tgt, "---", 3)) return;
     for (size_t i = 0; i < r->events.len; i++) {
         const coded_event *e = &r->events.items[i];
         if (!strcmp(e->source, src) && !strcmp(e->target, tgt) && !strcmp(e->code, code)) return;
@@ -916,6 +919,13 @@ void code_sentence(const tern_dict *d, const coding_sentence *s, int32_t date,
     r.token_atoms = arena_array(a, atom, s->n_tokens + 1);
     for (uint32_t i = 0; i < s->n_tokens; i++)
         r.token_atoms[i] = atom_find(d->words, s->tokens[i].upper, strlen(s->tokens[i].upper));
+    /* Raw news: "US" written in capitals and tagged a proper noun is the United States, not
+     * the pronoun the dictionaries must not match; it reads as "U.S.". */
+    atom us = ctx ? atom_find(d->words, "U.S.", 4) : 0;
+    for (uint32_t i = 0; us && i < s->n_tokens; i++)
+        if (!strcmp(s->tokens[i].word, "US") && s->tokens[i].tag &&
+            !strncmp(s->tokens[i].tag, "NNP", 3))
+            r.token_atoms[i] = us;
     r.upper = arena_array(a, seq_entry, s->n_items + 1);
     r.lower = arena_array(a, seq_entry, s->n_items + 1);
     r.scratch = arena_array(a, seq_entry, s->n_items + 1);

@@ -507,6 +507,43 @@ static void commas_leave_noun_phrases(repair *r)
 
 /* The full stop closes the sentence: Penn hangs it on the root S, whatever the parser
  * attached it to. */
+/* Punctuation takes no dependents in UD; a parser that hangs words on a comma or the full
+ * stop would lose them from the phrase structure. They go to the punctuation's own head, and
+ * a word labelled as punctuation becomes a plain dependent, so its own words are kept. */
+static void punctuation_has_no_dependents(repair *r)
+{
+    for (uint32_t k = 1; k <= r->n; k++)
+        if (rel_is(r, k, "punct") && !upos_is(r, k, "PUNCT") && !upos_is(r, k, "SYM"))
+            tok(r, k)->deprel = "dep";
+    for (uint32_t k = 1; k <= r->n; k++) {
+        uint32_t h = head_of(r, k);
+        if (!h || !upos_is(r, h, "PUNCT")) continue;
+        uint32_t up = h;
+        while (up && upos_is(r, up, "PUNCT")) up = head_of(r, up);
+        attach(r, k, up, up ? NULL : "root");
+    }
+}
+
+/* Function words (case markers, subordinators, conjunctions, determiners) take no dependents
+ * but their own multiword parts; the phrase structure writes them as single leaves, so words
+ * a parser hangs on them ("borrowing" read as a conjunction with "rose at a near-record pace"
+ * below it) would vanish. They go to the function word's head. */
+static void function_words_have_no_dependents(repair *r)
+{
+    for (uint32_t k = 1; k <= r->n; k++) {
+        uint32_t f = head_of(r, k);
+        if (!f || !(rel_is(r, f, "case") || rel_is(r, f, "mark") || rel_is(r, f, "cc") ||
+                    rel_is(r, f, "det")))
+            continue;
+        if (rel_is(r, k, "fixed") || rel_is(r, k, "flat") || rel_is(r, k, "goeswith")) continue;
+        uint32_t up = f;
+        while (up && (rel_is(r, up, "case") || rel_is(r, up, "mark") || rel_is(r, up, "cc") ||
+                      rel_is(r, up, "det")))
+            up = head_of(r, up);
+        attach(r, k, up, up ? NULL : "root");
+    }
+}
+
 static void final_stop_to_root(repair *r)
 {
     uint32_t root = sentence_root(r), k = r->n;
@@ -530,5 +567,7 @@ void dependency_repair(dep_token *tokens, uint32_t n)
     join_subjects(&r);
     closing_attribution(&r);
     commas_leave_noun_phrases(&r);
+    punctuation_has_no_dependents(&r);
+    function_words_have_no_dependents(&r);
     final_stop_to_root(&r);
 }

@@ -248,6 +248,9 @@ static int flat_modifier(const projector *p, uint32_t t)
         if ((rel_is(p, k, "case") && !possessive_marker(p, k)) || rel_is(p, k, "acl") ||
             rel_is(p, k, "conj") || rel_is(p, k, "appos") || !flat_modifier(p, k))
             return 0;
+        /* a clause's parts: it has a subject, an auxiliary or a subordinator of its own */
+        if (is_subject(p, k) || is_aux(p, k) || rel_is(p, k, "mark") || rel_is(p, k, "cc"))
+            return 0;
     }
     return 1;
 }

@@ -131,6 +131,29 @@ static void a_noun_conjunct_joins_the_noun_before_it(void **state)
                 " (NN equipment)) (PP (IN to) (NP (NNP Arnor))))))))");
 }
 
+/* Words a parser hangs on punctuation or on a function word are not lost: they go to that
+ * word's head ("Consumer borrowing rose at a record pace" read with "borrowing" as a
+ * conjunction and the rest below it; a clause hung on the full stop). */
+static void no_word_is_lost_under_punctuation_or_function_words(void **state)
+{
+    (void)state;
+    expect_tree("Consumer consumer NOUN NN 0 root\n"
+                "borrowing borrow VERB VBG 1 cc\n"
+                "rose rose NOUN NN 2 obj\n"
+                "at at ADP IN 5 case\n"
+                "pace pace NOUN NN 2 obl\n"
+                ". . PUNCT . 2 punct\n",
+                "(ROOT (NP (NP (NN Consumer)) (VBG borrowing) (NN rose) (PP (IN at) (NP (NN pace)))"
+                " (. .)))");
+    expect_tree("Arnor Arnor PROPN NNP 2 nsubj\n"
+                "said say VERB VBD 0 root\n"
+                "Gondor Gondor PROPN NNP 4 nsubj\n"
+                "left leave VERB VBD 5 punct\n"
+                ". . PUNCT . 2 punct\n",
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (S (NP (NNP Gondor)) (VP (VBD left))))"
+                " (. .)))");
+}
+
 /* "Fornost and the evil awful Gondor welcomed": three subjects of one verb. The touching
  * ones are one phrase, the ones "and" separates are coordinated. */
 static void one_verb_has_one_subject(void **state)
@@ -270,6 +293,7 @@ int main(void)
         cmocka_unit_test(a_verb_after_a_time_phrase_is_the_predicate),
         cmocka_unit_test(a_conjunct_without_conjunction_after_a_subordinator_is_a_clause),
         cmocka_unit_test(a_noun_conjunct_joins_the_noun_before_it),
+        cmocka_unit_test(no_word_is_lost_under_punctuation_or_function_words),
         cmocka_unit_test(one_verb_has_one_subject),
         cmocka_unit_test(a_noun_root_before_a_clause_is_its_subject),
         cmocka_unit_test(a_closing_attribution_is_parataxis_of_the_root),
