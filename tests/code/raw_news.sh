@@ -7,7 +7,7 @@
 # (police and opposition in Minsk) or, naming none, in the dateline's (SEOUL), but not armed
 # groups (militants killed by Israeli troops); "its troops" are the subject's, and the other
 # state named after them is the target; a "government" the only named state acts on is left
-# unplaced (another state's).
+# unplaced (another state's); "US" in capitals is the United States, "us" is not.
 # Each story is written for this test in wire style.
 # The expected lines are exact: article, source, target, code, alleged, quoted, headline,
 # speaker, mentions, verb. The headline's warning and the body's "on Friday" warning are one
@@ -29,6 +29,7 @@ cat >"$work/in.jsonl" <<'EOF'
 {"id":"dateline","date":"2024-05-02","text":"SEOUL (Reuters) - The opposition on Monday accused the government of covering up a bribery scandal."}
 {"id":"own-troops","date":"2024-05-02","text":"Syria has again offered its troops to Lebanon."}
 {"id":"foreign-government","date":"2024-05-02","text":"The United States urged the government to hold free elections."}
+{"id":"us","date":"2024-05-02","text":"The US demanded that Iran release the detained sailors. They told us nothing."}
 {"id":"headline","date":"2024-05-02","text":"China warns Japan over Taiwan\n\nBEIJING (Reuters) - China on Friday warned Japan against interfering in Taiwan."}
 EOF
 cat >"$work/expected.tsv" <<'EOF'
@@ -48,6 +49,7 @@ not-domestic	ISRMIL	---INS	190	0	0	0		1	killed
 dateline	KOROPP	KORGOV	1121	0	0	0		1	accused
 own-troops	SYR	LBN	0334	0	0	0		1	offered
 foreign-government	USA	---GOV	0241	0	0	0		1	urged
+us	USA	IRN	1053	0	0	0		1	demanded
 headline	CHN	JPN	130	0	0	0		2	warns
 EOF
 if ! "$TERN_BIN" code -q --format tsv --input jsonl -o "$work/out.tsv" "$work/in.jsonl"; then
