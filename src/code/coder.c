@@ -738,6 +738,15 @@ static int quoted(const coder_run *r, uint32_t token)
     return r->ctx && r->ctx->quoted && r->ctx->quoted[token];
 }
 
+/* The agent part of code ("---MIL"; NULL for none) joined to the state that country starts
+ * with ("SYR..."): "SYRMIL". */
+static const char *agent_of(coder_run *r, const char *country, const char *code)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.3s%s", country, code ? code + 3 : "");
+    return arena_strdup(r->a, buf);
+}
+
 /* Speech verbs and their speakers; then "I", "we", "our army" inside quotations become the
  * sentence's speaker. */
 static void find_speakers(coder_run *r)
@@ -772,9 +781,7 @@ static void find_speakers(coder_run *r)
             r->phrase_code[k] = r->speaker;
         } else if (word_in(w, first_person_possessive) && (!code || !strncmp(code, "---", 3))) {
             /* "our army": the speaker's country with the phrase's agent */
-            char buf[64];
-            snprintf(buf, sizeof buf, "%.3s%s", r->speaker, code ? code + 3 : "");
-            r->phrase_code[k] = arena_strdup(r->a, buf);
+            r->phrase_code[k] = agent_of(r, r->speaker, code);
         }
     }
 }
@@ -808,21 +815,11 @@ static int domestic_agent(const char *code)
 
 const char *place_state(const tern_dict *d, const char *place, int32_t date, arena *a)
 {
-    atom words[16];
-    uint32_t n = 0;
-    for (const char *p = place; *p && n < 16;) {
-        while (*p == ' ') p++;
-        size_t len = strcspn(p, " ");
-        if (!len) break;
-        char up[128];
-        if (len >= sizeof up) return NULL;
-        for (size_t i = 0; i < len; i++) up[i] = (char)toupper((unsigned char)p[i]);
-        words[n] = atom_find(d->words, up, len);
-        if (!words[n++]) return NULL;
-        p += len;
-    }
-    uint32_t span[2];
-    const char *code = n ? actor_match_phrase(d, words, n, date, a, span, 1) : NULL;
+    uint32_t n, span[2];
+    atom *words = text_atoms(d, place, &n);
+    const char *code = words && n ? actor_match_phrase(d, words, n, date, a, span, 1) : NULL;
+    free(words);
+    /* the whole place, not a word of it */
     if (!code || !state_code(code) || span[0] != 0 || span[1] != n) return NULL;
     return arena_strndup(a, code, 3);
 }
@@ -839,9 +836,7 @@ static void possessive_its(coder_run *r)
         const sentence_item *first = &r->s->items[p->open_item + 1];
         if (c && !strncmp(c, "---", 3) && strlen(c) > 3 && last_state && first->kind == ITEM_WORD &&
             !strcmp(r->s->tokens[first->value].upper, "ITS")) {
-            char buf[64];
-            snprintf(buf, sizeof buf, "%.3s%s", last_state, c + 3);
-            r->phrase_code[k] = arena_strdup(r->a, buf);
+            r->phrase_code[k] = agent_of(r, last_state, c);
         } else if (state_code(c)) {
             last_state = c;
         }
@@ -867,11 +862,9 @@ static void place_domestic_agents(coder_run *r)
     for (uint32_t k = 0; k < r->s->n_phrases; k++) {
         const char *c = r->phrase_code[k];
         if (deleted(&r->s->phrases[k]) || !domestic_agent(c)) continue;
-        char buf[64];
-        snprintf(buf, sizeof buf, "%.3s%s", state, c + 3);
         if (!r->unplaced) r->unplaced = arena_array(r->a, const char *, r->s->n_phrases + 1);
         r->unplaced[k] = c;
-        r->phrase_code[k] = arena_strdup(r->a, buf);
+        r->phrase_code[k] = agent_of(r, state, c);
     }
 }
 
@@ -905,6 +898,16 @@ static int frame_alleged(const coder_run *r, uint32_t fi)
     return 0;
 }
 
+/* Raw news: a clause with a subject of its own inside its parent's verb phrase ("deepened
+ * cooperation amid suspicions that Pyongyang provided munitions") is an event of its own,
+ * even when the parent coded; PETRARCH-1 stops at the coded phrase. */
+static int own_clause(const coder_run *r, uint32_t fi)
+{
+    const frame *f = &r->s->frames[fi];
+    return r->ctx && f->parent >= 0 && clause_start(r, f) > r->s->frames[f->parent].open_item &&
+           frame_has_subject(r, f);
+}
+
 void code_sentence(const tern_dict *d, const coding_sentence *s, int32_t date,
                    const code_options *o, const code_context *ctx, arena *a, sentence_coding *out)
 {
@@ -935,13 +938,7 @@ void code_sentence(const tern_dict *d, const coding_sentence *s, int32_t date,
     uint8_t *done = arena_array(a, uint8_t, s->n_frames + 1);
     for (uint32_t fi = 0; fi < s->n_frames; fi++) {
         int32_t parent = s->frames[fi].parent;
-        /* Raw news: a clause with a subject of its own inside a coded verb phrase ("deepened
-         * cooperation amid suspicions that Pyongyang provided munitions") is an event of its
-         * own; PETRARCH-1 stops at the coded phrase. */
-        int own_clause = ctx && parent >= 0 &&
-                         clause_start(&r, &s->frames[fi]) > s->frames[parent].open_item &&
-                         frame_has_subject(&r, &s->frames[fi]);
-        if (parent >= 0 && done[parent] && !own_clause) {
+        if (parent >= 0 && done[parent] && !own_clause(&r, fi)) {
             done[fi] = 1; /* inside a coded verb phrase */
             continue;
         }

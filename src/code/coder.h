@@ -107,6 +107,11 @@ const char *issues_scan(const tern_dict *d, const char *text, arena *a);
 
 /* ---- Internal pieces, shared by coder.c and its helpers ----------------------------------- */
 
+/* The whitespace-separated words of text as dictionary atoms (0 for a word no dictionary
+ * phrase uses), upper-cased, trailing punctuation removed. Returns a malloc'd array (NULL when
+ * out of memory) and its length in *n. */
+atom *text_atoms(const tern_dict *d, const char *text, uint32_t *n);
+
 /* Code of a phrase's words on a date: actor then agents, or NULL. actor_span (may be NULL)
  * receives the words [from, to) that named the actor, or 0,0. With prefer_specific, a later
  * actor of the same country with a more specific code wins over the first ("North Korea's

@@ -12,9 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The sentence's words as dictionary atoms (0 for a word no dictionary phrase uses). Returns
- * a malloc'd array and its length in *n. */
-static atom *sentence_atoms(const tern_dict *d, const char *text, uint32_t *n)
+atom *text_atoms(const tern_dict *d, const char *text, uint32_t *n)
 {
     size_t cap = 64;
     atom *words = malloc(cap * sizeof *words);
@@ -57,7 +55,7 @@ discard_kind discard_check(const tern_dict *d, const char *text, const discard_e
     if (hit) *hit = NULL;
     if (!d->discards.len || !text) return DISCARD_NONE;
     uint32_t n;
-    atom *words = sentence_atoms(d, text, &n);
+    atom *words = text_atoms(d, text, &n);
     if (!words) return DISCARD_NONE;
     discard_kind found = DISCARD_NONE;
     for (uint32_t k = 0; k < n && found != DISCARD_STORY; k++) {
@@ -89,7 +87,7 @@ int topic_cues_add(const tern_dict *d, topic_cues *t, const char *text, arena *a
         t->count = arena_array(a, uint32_t, t->n_topics + 1);
     }
     uint32_t n;
-    atom *words = sentence_atoms(d, text, &n);
+    atom *words = text_atoms(d, text, &n);
     if (!words) return 0;
     int reached = 0;
     for (uint32_t k = 0; k < n; k++) {
@@ -114,7 +112,7 @@ const char *issues_scan(const tern_dict *d, const char *text, arena *a)
 {
     if (!d->issues.len || !text) return NULL;
     uint32_t n;
-    atom *words = sentence_atoms(d, text, &n);
+    atom *words = text_atoms(d, text, &n);
     if (!words) return NULL;
     enum { MAX_CODES = 32 };
     const char *codes[MAX_CODES];

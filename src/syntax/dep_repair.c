@@ -1,6 +1,9 @@
 /* dep_repair: see dep_repair.h. Each repair is keyed to the shape of the tree, never to words
- * of a sentence; the only word lists are closed classes (punctuation, reporting verbs). */
+ * of a sentence; the only word lists are closed classes (punctuation, reporting verbs,
+ * subordinators, calendar words). */
 #include "syntax/dep_repair.h"
+
+#include "text/dates.h"
 
 #include <string.h>
 #include <strings.h>
@@ -182,15 +185,14 @@ static void subject_listed_before_clause(repair *r)
  * copy puts before the verb ("on Thursday", "last week", "earlier this month"). */
 static int time_word(const repair *r, uint32_t k)
 {
-    static const char *const words[] = {
-        "monday",    "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
-        "january",   "february",  "march",     "april",    "may",      "june",     "july",
-        "august",    "september", "october",   "november", "december", "jan.",     "feb.",
-        "aug.",      "sept.",     "sep.",      "oct.",     "nov.",     "dec.",     "today",
-        "yesterday", "tonight",   "week",      "weekend",  "month",    "year",     "morning",
-        "afternoon", "evening",   "night",     "earlier",  "later",    NULL};
+    static const char *const words[] = {"today", "yesterday", "tonight", "week",      "weekend",
+                                        "month", "year",      "morning", "afternoon", "evening",
+                                        "night", "earlier",   "later",   NULL};
+    const char *f = tok(r, k)->form;
+    size_t n = strlen(f);
+    if (date_month_of_word(f, n) || date_weekday_of_word(f, n) >= 0) return 1;
     for (int i = 0; words[i]; i++)
-        if (!strcasecmp(tok(r, k)->form, words[i])) return 1;
+        if (!strcasecmp(f, words[i])) return 1;
     return 0;
 }
 

@@ -42,6 +42,11 @@ static uint32_t lex_bits(const lexicon_entry *e, uint32_t kind, uint16_t *classe
     return (uint32_t)e->pos | kind << 4 | (uint32_t)e->flags << 8;
 }
 
+int word_is_lemma(const word_info *wi, unsigned pos_mask)
+{
+    return (wi->lex >> 4 & 0xfu) == STEM_EXACT && (wi->lex & pos_mask) != 0;
+}
+
 static uint32_t lookup_stem(const char *w, size_t n, uint16_t *classes)
 {
     *classes = LEX_NO_CLASS | LEX_NO_CLASS << 8;

@@ -40,6 +40,9 @@ typedef struct word_info {
 
 /* Fills wi for one word. sentence_start: the word opens its sentence. */
 void word_info_fill(word_info *wi, const char *form, size_t len, int sentence_start);
+/* Is the word itself (not a stem of it) a WordNet lemma of a part of speech in pos_mask
+ * (LEX_NOUN | LEX_VERB | ...)? */
+int word_is_lemma(const word_info *wi, unsigned pos_mask);
 
 /* Hash values for the positions outside the sentence and for the root token. */
 enum { FEATURE_NONE = 0x4e4f4e45u, FEATURE_ROOT = 0x524f4f54u };

@@ -16,7 +16,6 @@
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,7 +208,8 @@ static int tag_of(const syntax_model *m, unsigned upos, const char *xpos)
  * takes the plain present, a singular noun, an adjective or an adverb with a verb of the same
  * spelling is that verb when no verb follows it ("we still believe" keeps its adverb). The
  * tagger, reading "express" as an adverb, sends the parser down a wrong tree. */
-static void verb_after_subject_pronoun(const syntax_model *m, syntax_sentence *s)
+static void verb_after_subject_pronoun(const syntax_model *m, syntax_sentence *s,
+                                       const word_info *w)
 {
     int vbp = -1;
     for (uint32_t i = 1; i < s->n; i++) {
@@ -220,11 +220,7 @@ static void verb_after_subject_pronoun(const syntax_model *m, syntax_sentence *s
             (!strncmp(s->tokens[i + 1].xpos, "VB", 2) || !strcmp(s->tokens[i + 1].xpos, "MD")))
             continue;
         if (strcmp(p, "I") && strcasecmp(p, "we") && strcasecmp(p, "they")) continue;
-        char low[64];
-        size_t n = strlen(t->form);
-        if (n == 0 || n >= sizeof low) continue;
-        for (size_t k = 0; k < n; k++) low[k] = (char)tolower((unsigned char)t->form[k]);
-        if (!lexicon_is_lemma(low, n, LEX_VERB)) continue;
+        if (!word_is_lemma(&w[i], LEX_VERB)) continue;
         if (vbp < 0 && (vbp = tag_of(m, UPOS_VERB, "VBP")) < 0) return;
         t->tag = (uint16_t)vbp;
         t->upos = m->tag_upos[vbp];
@@ -243,7 +239,7 @@ static void tag_with(const syntax_model *m, syntax_sentence *s, const word_info 
         t->upos = m->tag_upos[tags[i]];
         t->xpos = m->tag_xpos[tags[i]];
     }
-    verb_after_subject_pronoun(m, s);
+    verb_after_subject_pronoun(m, s, w);
 }
 
 static void parse_with(const syntax_model *m, syntax_sentence *s, const word_info *w, arena *a)
